@@ -1,0 +1,57 @@
+//! The crate's error types, one per layer, and the top-level [`Error`] that wraps them.
+//!
+//! Problems in claim files are not errors but [`Diagnostic`](crate::load::Diagnostic)s,
+//! collected and reported together. These types are for everything that stops a command:
+//! an unknown id on the command line, a file that cannot be written, a renderer that failed.
+
+use std::path::PathBuf;
+
+pub use crate::format::ExportError;
+pub use crate::graph::GraphError;
+
+/// Anything that stops a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The claim files have errors (already reported as diagnostics).
+    #[error("the claim files have {0} error(s)")]
+    Invalid(usize),
+    /// An id given on the command line names nothing.
+    #[error("no claim or source has the id `{id}`")]
+    UnknownId {
+        /// The id as given.
+        id: String,
+        /// A close match, when there is one.
+        suggestion: Option<String>,
+    },
+    /// Building the graph failed.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// Exporting failed.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// A file could not be read or written.
+    #[error("cannot {action} `{path}`: {source}")]
+    Io {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A hint for the user, when there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::UnknownId { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
+            Error::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
+            Error::Export(e) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

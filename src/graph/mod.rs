@@ -1,0 +1,345 @@
+//! The claim graph: claims and sources as nodes, relations and references as edges.
+//!
+//! [`ClaimGraph`] owns the [`Corpus`] it was built from and indexes it with a petgraph
+//! [`StableDiGraph`]. Node and edge weights are small handles into the corpus, so the graph is
+//! cheap to build and to copy into subgraphs, and every query can get back to the full claim.
+//!
+//! Edge directions: `supports` and `contradicts` go from the reason to the claim it bears on;
+//! every reference (speaker, citation, reviewer, evidence, `part_of`) goes from the item that
+//! makes it to the item referred to.
+
+mod select;
+
+pub use select::{Direction, Selection};
+
+use std::collections::HashMap;
+
+use petgraph::Direction as PgDirection;
+use petgraph::stable_graph::{EdgeReference, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::model::{Claim, Corpus, Id, Relation, RelationKind, Source};
+
+/// A node: a handle to a claim or a source of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// Index into [`Corpus::claims`].
+    Claim(usize),
+    /// Index into [`Corpus::sources`].
+    Source(usize),
+}
+
+/// What an edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    /// Claim supports claim.
+    Supports,
+    /// Claim contradicts claim.
+    Contradicts,
+    /// Claim is asserted by a source (`by`).
+    AssertedBy,
+    /// Claim appears in a source (`sources`).
+    Cites,
+    /// Claim's verdict was given by a source (`verdict.by`).
+    ReviewedBy,
+    /// Claim's verdict rests on a claim or source (`verdict.evidence`).
+    Evidence,
+    /// Source is part of another source (`part_of`).
+    PartOf,
+}
+
+impl EdgeKind {
+    /// Whether this edge is an argument (`supports` or `contradicts`) rather than a reference.
+    pub fn is_relation(self) -> bool {
+        matches!(self, EdgeKind::Supports | EdgeKind::Contradicts)
+    }
+
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Supports => "supports",
+            EdgeKind::Contradicts => "contradicts",
+            EdgeKind::AssertedBy => "by",
+            EdgeKind::Cites => "cites",
+            EdgeKind::ReviewedBy => "reviewed-by",
+            EdgeKind::Evidence => "evidence",
+            EdgeKind::PartOf => "part-of",
+        }
+    }
+}
+
+impl From<RelationKind> for EdgeKind {
+    fn from(kind: RelationKind) -> EdgeKind {
+        match kind {
+            RelationKind::Supports => EdgeKind::Supports,
+            RelationKind::Contradicts => EdgeKind::Contradicts,
+        }
+    }
+}
+
+/// An edge: its kind and, for `supports` and `contradicts`, the index of its relation in
+/// [`Corpus::relations`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Edge {
+    /// What the edge stands for.
+    pub kind: EdgeKind,
+    /// Index into [`Corpus::relations`] for argument edges.
+    pub relation: Option<usize>,
+}
+
+/// A node's content, borrowed from the corpus.
+#[derive(Debug, Clone, Copy)]
+pub enum NodeRef<'a> {
+    /// A claim.
+    Claim(&'a Claim),
+    /// A source.
+    Source(&'a Source),
+}
+
+impl<'a> NodeRef<'a> {
+    /// The node's id.
+    pub fn id(&self) -> &'a Id {
+        match self {
+            NodeRef::Claim(c) => &c.id,
+            NodeRef::Source(s) => &s.id,
+        }
+    }
+}
+
+/// A reference that names no item of the corpus, found while building a graph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GraphError {
+    /// `id` is referenced but defined nowhere.
+    #[error("`{from}` refers to `{id}`, which is not defined")]
+    UnknownId {
+        /// The item that holds the reference.
+        from: Id,
+        /// The missing id.
+        id: Id,
+    },
+    /// Two items share an id.
+    #[error("id `{0}` is defined more than once")]
+    DuplicateId(Id),
+}
+
+/// Claims and sources as a directed graph. See the [module docs](self).
+#[derive(Debug, Clone, Default)]
+pub struct ClaimGraph {
+    corpus: Corpus,
+    graph: StableDiGraph<Node, Edge>,
+    index: HashMap<Id, NodeIndex>,
+}
+
+impl ClaimGraph {
+    /// Builds the graph of a corpus. Runs in O(items + references).
+    ///
+    /// # Errors
+    /// When an id is defined twice or a reference names no item. A corpus from
+    /// [`crate::load`] never fails here: the loader reports and drops such items.
+    pub fn build(corpus: Corpus) -> Result<ClaimGraph, GraphError> {
+        let mut g = ClaimGraph {
+            graph: StableDiGraph::with_capacity(
+                corpus.claims.len() + corpus.sources.len(),
+                corpus.relations.len() + corpus.claims.len() * 2,
+            ),
+            index: HashMap::with_capacity(corpus.claims.len() + corpus.sources.len()),
+            corpus: Corpus::default(),
+        };
+        for (i, source) in corpus.sources.iter().enumerate() {
+            g.add_node(&source.id, Node::Source(i))?;
+        }
+        for (i, claim) in corpus.claims.iter().enumerate() {
+            g.add_node(&claim.id, Node::Claim(i))?;
+        }
+        for source in &corpus.sources {
+            if let Some(parent) = &source.part_of {
+                g.link(&source.id, parent, EdgeKind::PartOf, None)?;
+            }
+        }
+        for claim in &corpus.claims {
+            g.link_claim(claim)?;
+        }
+        for (i, rel) in corpus.relations.iter().enumerate() {
+            g.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
+        }
+        g.corpus = corpus;
+        Ok(g)
+    }
+
+    fn add_node(&mut self, id: &Id, node: Node) -> Result<(), GraphError> {
+        let ix = self.graph.add_node(node);
+        if self.index.insert(id.clone(), ix).is_some() {
+            return Err(GraphError::DuplicateId(id.clone()));
+        }
+        Ok(())
+    }
+
+    fn link_claim(&mut self, claim: &Claim) -> Result<(), GraphError> {
+        if let Some(by) = &claim.by {
+            self.link(&claim.id, by, EdgeKind::AssertedBy, None)?;
+        }
+        for citation in &claim.sources {
+            self.link(&claim.id, &citation.source, EdgeKind::Cites, None)?;
+        }
+        if let Some(verdict) = &claim.verdict {
+            if let Some(by) = &verdict.by {
+                self.link(&claim.id, by, EdgeKind::ReviewedBy, None)?;
+            }
+            for evidence in &verdict.evidence {
+                self.link(&claim.id, evidence, EdgeKind::Evidence, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn link(&mut self, from: &Id, to: &Id, kind: EdgeKind, relation: Option<usize>) -> Result<(), GraphError> {
+        let missing = |id: &Id| GraphError::UnknownId { from: from.clone(), id: id.clone() };
+        let a = *self.index.get(from).ok_or_else(|| missing(from))?;
+        let b = *self.index.get(to).ok_or_else(|| missing(to))?;
+        self.graph.add_edge(a, b, Edge { kind, relation });
+        Ok(())
+    }
+
+    /// The corpus the graph was built from.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The underlying petgraph graph, for algorithms this type does not wrap.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// The node of `id`, if there is one. O(1).
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The claim or source at `ix`.
+    pub fn get(&self, ix: NodeIndex) -> Option<NodeRef<'_>> {
+        Some(match *self.graph.node_weight(ix)? {
+            Node::Claim(i) => NodeRef::Claim(&self.corpus.claims[i]),
+            Node::Source(i) => NodeRef::Source(&self.corpus.sources[i]),
+        })
+    }
+
+    /// The claim at `ix`, if `ix` is a claim.
+    pub fn claim(&self, ix: NodeIndex) -> Option<&Claim> {
+        match self.get(ix)? {
+            NodeRef::Claim(c) => Some(c),
+            NodeRef::Source(_) => None,
+        }
+    }
+
+    /// The source at `ix`, if `ix` is a source.
+    pub fn source(&self, ix: NodeIndex) -> Option<&Source> {
+        match self.get(ix)? {
+            NodeRef::Source(s) => Some(s),
+            NodeRef::Claim(_) => None,
+        }
+    }
+
+    /// All ids, for "did you mean" hints.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> {
+        self.index.keys()
+    }
+
+    /// Claims with their nodes, in corpus order.
+    pub fn claims(&self) -> impl Iterator<Item = (NodeIndex, &Claim)> {
+        self.corpus.claims.iter().filter_map(|c| Some((self.node(c.id.as_str())?, c)))
+    }
+
+    /// Sources with their nodes, in corpus order.
+    pub fn sources(&self) -> impl Iterator<Item = (NodeIndex, &Source)> {
+        self.corpus.sources.iter().filter_map(|s| Some((self.node(s.id.as_str())?, s)))
+    }
+
+    /// The relation behind an argument edge.
+    pub fn relation(&self, edge: &Edge) -> Option<&Relation> {
+        edge.relation.map(|i| &self.corpus.relations[i])
+    }
+
+    /// Edges of `kind` leaving `ix` (`Outgoing`) or entering it (`Incoming`), as
+    /// `(other node, edge)` pairs in insertion order.
+    pub fn neighbors(&self, ix: NodeIndex, kind: EdgeKind, dir: PgDirection) -> Vec<(NodeIndex, Edge)> {
+        let mut out: Vec<(NodeIndex, Edge)> = self
+            .graph
+            .edges_directed(ix, dir)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e: EdgeReference<'_, Edge>| {
+                let other = if dir == PgDirection::Outgoing { e.target() } else { e.source() };
+                (other, *e.weight())
+            })
+            .collect();
+        // petgraph lists edges newest first; report them in the order they were written.
+        out.reverse();
+        out
+    }
+
+    /// Number of claims.
+    pub fn claim_count(&self) -> usize {
+        self.corpus.claims.len()
+    }
+
+    /// Number of sources.
+    pub fn source_count(&self) -> usize {
+        self.corpus.sources.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, Claim, Relation, Source};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    fn corpus() -> Corpus {
+        let mut a = Claim::new(id("a"), "A");
+        a.by = Some(id("lee"));
+        a.sources.push(Citation::new(id("article")));
+        let mut lee = Source::new(id("lee"), "Lee");
+        lee.part_of = Some(id("article"));
+        Corpus {
+            sources: vec![Source::new(id("article"), "Article"), lee],
+            claims: vec![a, Claim::new(id("b"), "B"), Claim::new(id("c"), "C")],
+            relations: vec![
+                Relation::new(id("a"), id("b"), RelationKind::Supports),
+                Relation::new(id("c"), id("b"), RelationKind::Contradicts),
+            ],
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn builds_nodes_and_edges() {
+        let g = ClaimGraph::build(corpus()).unwrap();
+        assert_eq!(g.petgraph().node_count(), 5);
+        // a->b, c->b, a by lee, a cites article, lee part of article
+        assert_eq!(g.petgraph().edge_count(), 5);
+        let b = g.node("b").unwrap();
+        let sup = g.neighbors(b, EdgeKind::Supports, PgDirection::Incoming);
+        assert_eq!(sup.len(), 1);
+        assert_eq!(g.claim(sup[0].0).unwrap().id.as_str(), "a");
+        let att = g.neighbors(b, EdgeKind::Contradicts, PgDirection::Incoming);
+        assert_eq!(g.claim(att[0].0).unwrap().id.as_str(), "c");
+        assert_eq!(g.relation(&att[0].1).unwrap().kind, RelationKind::Contradicts);
+        assert!(g.source(g.node("lee").unwrap()).is_some());
+        assert!(g.claim(g.node("lee").unwrap()).is_none());
+    }
+
+    #[test]
+    fn rejects_unknown_and_duplicate_ids() {
+        let mut c = corpus();
+        c.relations.push(Relation::new(id("a"), id("zzz"), RelationKind::Supports));
+        assert_eq!(
+            ClaimGraph::build(c).unwrap_err(),
+            GraphError::UnknownId { from: id("a"), id: id("zzz") }
+        );
+        let mut c = corpus();
+        c.claims.push(Claim::new(id("lee"), "dup"));
+        assert_eq!(ClaimGraph::build(c).unwrap_err(), GraphError::DuplicateId(id("lee")));
+    }
+}

@@ -1,0 +1,110 @@
+//! Parsing one file's bytes into a [`RawFile`], turning every YAML and serde error into a
+//! located [`Diagnostic`].
+//!
+//! Resource limits scale with the file: a node or event needs at least one byte of input, so a
+//! budget proportional to the file's size admits every honest file and rejects alias bombs
+//! (a few hundred bytes that expand to billions of nodes) after bounded work and memory.
+
+use std::path::Path;
+
+use serde_saphyr::budget::Budget;
+use serde_saphyr::{Error as YamlError, Options};
+
+use super::file::{FILE_KEYS, RawFile};
+use super::{Code, Diagnostic, Location};
+use crate::suggest;
+
+/// Parses `bytes`, the content of `path`.
+pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return (None, vec![not_utf8(path, bytes, e.valid_up_to())]),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if is_blank(text) {
+        let d = Diagnostic::warning(Code::EmptyFile, Location::file(path), format!("`{}` is empty", path.display()))
+            .with_hint("add `claims:` or `sources:`, or delete the file");
+        return (None, vec![d]);
+    }
+    match serde_saphyr::from_str_with_options::<RawFile>(text, options(text.len())) {
+        Ok(raw) => (Some(raw), Vec::new()),
+        Err(e) => {
+            let first = yaml_error(path, &e);
+            match super::recover::recover(path, text) {
+                Some((raw, mut diags)) => {
+                    if !diags.iter().any(|d| d.location == first.location && d.code == first.code) {
+                        diags.push(first);
+                    }
+                    (Some(raw), diags)
+                }
+                None => (None, vec![first]),
+            }
+        }
+    }
+}
+
+/// Whether the text holds nothing but blank lines, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+}
+
+fn options(len: usize) -> Options {
+    let mut budget = Budget::default();
+    budget.max_events = budget.max_events.max(len.saturating_mul(2));
+    budget.max_nodes = budget.max_nodes.max(len);
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    budget.max_reader_input_bytes = None;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let msg = format!("`{}` is not valid UTF-8 (invalid byte 0x{:02x})", path.display(), bytes[valid_up_to]);
+    Diagnostic::error(Code::NotUtf8, Location::at(path, line as u32, column as u32, 1), msg)
+        .with_hint("save the file as UTF-8")
+}
+
+/// Turns a serde-saphyr error into a diagnostic at its location.
+pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
+    let e = e.without_snippet();
+    let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+    let at = |len: usize| Location::at(path, line, column, len as u32);
+    match e {
+        YamlError::SerdeUnknownField { field, expected, .. } => {
+            let expected: &[&str] = if expected.is_empty() { FILE_KEYS } else { expected };
+            let hint = suggest::hint(field, expected.iter().copied())
+                .unwrap_or_else(|| format!("expected {}", crate::model::keyword::expected_list(expected)));
+            Diagnostic::error(Code::UnknownKey, at(field.chars().count()), format!("unknown key `{field}`")).with_hint(hint)
+        }
+        YamlError::SerdeMissingField { field, .. } => {
+            Diagnostic::error(Code::MissingField, at(1), format!("missing required key `{field}`"))
+                .with_hint(format!("add `{field}: ...` to this entry"))
+        }
+        YamlError::Unexpected { expected, .. } => {
+            let article = if expected.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            Diagnostic::error(Code::WrongType, at(1), format!("wrong type: expected {article} {expected} here"))
+        }
+        YamlError::SerdeInvalidType { .. } | YamlError::SerdeInvalidValue { .. } | YamlError::NullIntoString { .. } => {
+            Diagnostic::error(Code::WrongType, at(1), message(e))
+        }
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => {
+            Diagnostic::error(Code::TooComplex, at(1), format!("the YAML is too costly to expand: {}", message(e)))
+                .with_hint("claim files need no anchors or aliases; write the values out")
+        }
+        _ => Diagnostic::error(Code::Syntax, at(1), message(e)),
+    }
+}
+
+/// The error's own message, without the location and snippet serde-saphyr appends.
+fn message(e: &YamlError) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.split(" at line ").next().unwrap_or(first).trim().to_string()
+}

@@ -1,0 +1,128 @@
+//! Renders diagnostics for people: `file:line:col`, the offending line, a caret under the
+//! exact spot, and the hint, in the style of rustc and just.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{Diagnostic, Location, Severity};
+
+/// Renders diagnostics as text, reading each file's lines once, on demand.
+#[derive(Debug, Default)]
+pub struct Renderer {
+    color: bool,
+    files: HashMap<PathBuf, Option<Vec<String>>>,
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+impl Renderer {
+    /// A renderer; `color` adds ANSI colours.
+    pub fn new(color: bool) -> Renderer {
+        Renderer { color, files: HashMap::new() }
+    }
+
+    /// Renders one diagnostic, ending with a blank line.
+    pub fn render(&mut self, d: &Diagnostic) -> String {
+        let style = Style { on: self.color };
+        let (label, colour) = match d.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let mut out = format!(
+            "{}{}\n",
+            style.paint(colour, &format!("{label}[{}]", d.code)),
+            style.paint("1", &format!(": {}", d.message))
+        );
+        let width = gutter_width(d);
+        self.snippet(&mut out, &d.location, "^", None, width, colour, &style);
+        for (loc, note) in &d.related {
+            self.snippet(&mut out, loc, "-", Some(note), width, "1;34", &style);
+        }
+        let pad = " ".repeat(width);
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "{pad} {} help: {hint}", style.paint("1;34", "="));
+        }
+        out.push('\n');
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn snippet(&mut self, out: &mut String, loc: &Location, mark: &str, note: Option<&str>, width: usize, colour: &str, style: &Style) {
+        let arrow = style.paint("1;34", "-->");
+        let pad = " ".repeat(width);
+        let _ = writeln!(out, "{pad}{arrow} {loc}");
+        if loc.line == 0 {
+            if let Some(note) = note {
+                let _ = writeln!(out, "{pad} {} note: {note}", style.paint("1;34", "="));
+            }
+            return;
+        }
+        let Some(text) = self.line(&loc.file, loc.line) else { return };
+        let bar = style.paint("1;34", "|");
+        let lineno = style.paint("1;34", &format!("{:>width$}", loc.line));
+        let _ = writeln!(out, "{pad} {bar}\n{lineno} {bar} {text}");
+        let indent: String =
+            text.chars().take(loc.column.saturating_sub(1) as usize).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let carets = mark.repeat(loc.len.max(1) as usize);
+        let tail = note.map(|n| format!(" {n}")).unwrap_or_default();
+        let _ = writeln!(out, "{pad} {bar} {indent}{}", style.paint(colour, &format!("{carets}{tail}")));
+    }
+
+    fn line(&mut self, file: &Path, line: u32) -> Option<String> {
+        let lines = self.files.entry(file.to_path_buf()).or_insert_with(|| {
+            let bytes = std::fs::read(file).ok()?;
+            Some(String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect())
+        });
+        lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
+    }
+}
+
+fn gutter_width(d: &Diagnostic) -> usize {
+    let max = d.related.iter().map(|(l, _)| l.line).chain([d.location.line]).max().unwrap_or(0);
+    max.to_string().len()
+}
+
+/// A one-line summary: `3 errors, 1 warning in 7 files`.
+pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Code;
+
+    #[test]
+    fn renders_caret_under_the_spot() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "claims:\n  - id: a\n    supports: [bee]\n").unwrap();
+        let d = Diagnostic::error(Code::UnknownId, Location::at(&file, 3, 16, 3), "unknown claim `bee` in `supports`")
+            .with_hint("did you mean `b`?");
+        let text = Renderer::new(false).render(&d);
+        let expected = format!(
+            "error[unknown-id]: unknown claim `bee` in `supports`\n --> {}:3:16\n  |\n3 |     supports: [bee]\n  |                ^^^\n  = help: did you mean `b`?\n\n",
+            file.display()
+        );
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn summary_counts() {
+        let d = Diagnostic::warning(Code::EmptyFile, Location::file("x"), "empty");
+        assert_eq!(summary(&[d], 1), "0 errors, 1 warning in 1 file");
+        assert_eq!(summary(&[], 2), "0 errors, 0 warnings in 2 files");
+    }
+}

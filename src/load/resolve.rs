@@ -1,0 +1,347 @@
+//! From raw files to the typed model: ids become references, every problem is collected.
+//!
+//! Two passes. The first declares every id (reporting invalid and duplicate ones); the second
+//! builds each item, checking every reference, keyword, date and number against it. An item
+//! with a bad id is dropped; a bad value or reference is dropped from its item, which is kept,
+//! so one mistake is reported once and does not cascade.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use serde_saphyr::Location as YamlLocation;
+
+use super::file::{At, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar};
+use super::{Code, Diagnostic, Location};
+use crate::model::{
+    Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Relation, RelationKind, Source, UnknownKeyword, Verdict,
+};
+use crate::suggest;
+
+/// What a reference must point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Claim,
+    Source,
+    Any,
+}
+
+impl Want {
+    fn noun(self) -> &'static str {
+        match self {
+            Want::Claim => "claim",
+            Want::Source => "source",
+            Want::Any => "claim or source",
+        }
+    }
+}
+
+/// What an id was declared as.
+#[derive(Debug, Clone)]
+enum Declared {
+    Claim(Location),
+    Source(Location),
+    /// Declared with an invalid id, or in an entry that could not be read: references to it
+    /// are not reported again.
+    Invalid,
+}
+
+/// Turns raw files into a corpus, collecting every problem.
+pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagnostic>) {
+    let mut r = Resolver { files: &files, diags: Vec::new(), table: HashMap::new(), claim_ids: Vec::new(), source_ids: Vec::new() };
+    for (f, raw) in &raws {
+        for s in &raw.sources {
+            r.declare(*f, &s.id, Want::Source);
+        }
+        for c in &raw.claims {
+            r.declare(*f, &c.id, Want::Claim);
+        }
+    }
+    for id in raws.iter().flat_map(|(_, raw)| &raw.broken) {
+        r.table.entry(id.clone()).or_insert(Declared::Invalid);
+    }
+    let mut corpus = Corpus::default();
+    for (f, raw) in raws {
+        for s in raw.sources {
+            // A duplicate is still checked, then left out.
+            if let Some((source, true)) = r.source(f, s) {
+                corpus.sources.push(source);
+            }
+        }
+        for c in raw.claims {
+            if let Some((claim, relations, true)) = r.claim(f, c) {
+                corpus.claims.push(claim);
+                corpus.relations.extend(relations);
+            }
+        }
+        corpus.relations.extend(raw.relations.into_iter().filter_map(|rel| r.relation(f, rel)));
+    }
+    r.mixed_relations(&corpus.relations);
+    let diags = r.diags;
+    corpus.files = files;
+    (corpus, diags)
+}
+
+struct Resolver<'a> {
+    files: &'a Files,
+    diags: Vec<Diagnostic>,
+    table: HashMap<String, Declared>,
+    claim_ids: Vec<String>,
+    source_ids: Vec<String>,
+}
+
+impl Resolver<'_> {
+    fn loc(&self, f: FileId, at: &YamlLocation, len: usize) -> Location {
+        let path = self.files.path(f).unwrap_or_else(|| std::path::Path::new("?"));
+        Location::at(path, at.line() as u32, at.column() as u32, len as u32)
+    }
+
+    fn loc_of(&self, f: FileId, value: &At<String>) -> Location {
+        self.loc(f, &value.referenced, value.value.chars().count())
+    }
+
+    fn origin(f: FileId, at: &YamlLocation) -> Origin {
+        Origin { file: f, line: at.line() as u32, column: at.column() as u32 }
+    }
+
+    fn declare(&mut self, f: FileId, id: &At<String>, want: Want) {
+        let loc = self.loc_of(f, id);
+        if let Err(e) = Id::new(&id.value) {
+            let hint = Id::slugify(&id.value).map(|s| format!("write it as `{s}`"));
+            self.diags.push(Diagnostic::error(Code::InvalidId, loc, format!("invalid id `{}`: {e}", id.value)).with_hint_opt(hint));
+            self.table.entry(id.value.clone()).or_insert(Declared::Invalid);
+            return;
+        }
+        match self.table.get(&id.value) {
+            Some(Declared::Claim(first) | Declared::Source(first)) => {
+                let d = Diagnostic::error(Code::DuplicateId, loc, format!("duplicate id `{}`", id.value))
+                    .with_related(first.clone(), "first defined here")
+                    .with_hint("ids must be unique across all files (claims and sources share one id space)");
+                self.diags.push(d);
+            }
+            _ => {
+                let declared = if want == Want::Claim { Declared::Claim(loc) } else { Declared::Source(loc) };
+                self.table.insert(id.value.clone(), declared);
+                match want {
+                    Want::Claim => self.claim_ids.push(id.value.clone()),
+                    _ => self.source_ids.push(id.value.clone()),
+                }
+            }
+        }
+    }
+
+    /// The id of an item, and whether it is the one declared under that id (not a later
+    /// duplicate). `None` for an invalid id.
+    fn own_id(&self, f: FileId, id: &At<String>) -> Option<(Id, bool)> {
+        let parsed = Id::new(&id.value).ok()?;
+        let primary = match self.table.get(&id.value) {
+            Some(Declared::Claim(first) | Declared::Source(first)) => *first == self.loc_of(f, id),
+            _ => false,
+        };
+        Some((parsed, primary))
+    }
+
+    fn reference(&mut self, f: FileId, value: &At<String>, want: Want, field: &str) -> Option<Id> {
+        let found = match self.table.get(&value.value) {
+            Some(Declared::Claim(_)) => Want::Claim,
+            Some(Declared::Source(_)) => Want::Source,
+            Some(Declared::Invalid) => return None,
+            None => {
+                let candidates: Box<dyn Iterator<Item = &String>> = match want {
+                    Want::Claim => Box::new(self.claim_ids.iter()),
+                    Want::Source => Box::new(self.source_ids.iter()),
+                    Want::Any => Box::new(self.claim_ids.iter().chain(&self.source_ids)),
+                };
+                let hint = suggest::hint(&value.value, candidates.map(String::as_str));
+                let msg = format!("unknown {} `{}` in `{field}`", want.noun(), value.value);
+                let d = Diagnostic::error(Code::UnknownId, self.loc_of(f, value), msg).with_hint_opt(hint);
+                self.diags.push(d);
+                return None;
+            }
+        };
+        if want != Want::Any && want != found {
+            let msg = format!("`{}` is a {}, but `{field}` must name a {}", value.value, found.noun(), want.noun());
+            let hint = match want {
+                Want::Source => "speakers, citations and reviewers are sources: define it under `sources:`",
+                _ => "`supports` and `contradicts` link claims to claims; a source backs a claim through the claim's `sources`",
+            };
+            self.diags.push(Diagnostic::error(Code::WrongKind, self.loc_of(f, value), msg).with_hint(hint));
+            return None;
+        }
+        Id::new(&value.value).ok()
+    }
+
+    fn references(&mut self, f: FileId, values: &[At<String>], want: Want, field: &str) -> Vec<Id> {
+        values.iter().filter_map(|v| self.reference(f, v, want, field)).collect()
+    }
+
+    fn unit(&mut self, f: FileId, value: Option<At<f64>>, field: &str) -> Option<f64> {
+        let value = value?;
+        if (0.0..=1.0).contains(&value.value) {
+            return Some(value.value);
+        }
+        let loc = self.loc(f, &value.referenced, value.value.to_string().len());
+        let msg = format!("`{field}` must be between 0 and 1, found {}", value.value);
+        self.diags.push(Diagnostic::error(Code::OutOfRange, loc, msg).with_hint("write a number from 0 to 1, e.g. 0.7"));
+        None
+    }
+
+    fn date(&mut self, f: FileId, value: Option<At<Scalar>>, field: &str) -> Option<Date> {
+        let value = value?;
+        match Date::from_str(&value.value.0) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let loc = self.loc(f, &value.referenced, value.value.0.chars().count());
+                let msg = format!("invalid date `{}` in `{field}`: {e}", value.value.0);
+                self.diags.push(Diagnostic::error(Code::InvalidDate, loc, msg).with_hint("for example 2025, 2025-01 or 2025-01-20"));
+                None
+            }
+        }
+    }
+
+    fn keyword<T: FromStr<Err = UnknownKeyword>>(&mut self, f: FileId, value: &At<Scalar>, field: &str) -> Option<T> {
+        match T::from_str(&value.value.0) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                let loc = self.loc(f, &value.referenced, value.value.0.chars().count());
+                let hint = suggest::hint(&value.value.0, e.expected.iter().copied())
+                    .unwrap_or_else(|| format!("use one of {}", crate::model::keyword::expected_list(e.expected)));
+                let msg = format!("unknown {field} `{}`", value.value.0);
+                self.diags.push(Diagnostic::error(Code::UnknownKeyword, loc, msg).with_hint(hint));
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, f: FileId, s: RawSource) -> Option<(Source, bool)> {
+        let (id, primary) = self.own_id(f, &s.id)?;
+        let kind = s.kind.as_ref().and_then(|k| self.keyword(f, k, "source kind"));
+        let part_of = s.part_of.as_ref().and_then(|p| self.self_ref(f, p, &id, "part_of", Want::Source));
+        let source = Source {
+            kind,
+            description: s.description,
+            url: s.url,
+            date: self.date(f, s.date, "date"),
+            reliability: self.unit(f, s.reliability, "reliability"),
+            part_of,
+            origin: Self::origin(f, &s.id.referenced),
+            name: s.name,
+            id,
+        };
+        Some((source, primary))
+    }
+
+    /// A reference that must not name the item holding it.
+    fn self_ref(&mut self, f: FileId, value: &At<String>, own: &Id, field: &str, want: Want) -> Option<Id> {
+        if value.value == own.as_str() {
+            let msg = format!("`{own}` cannot name itself in `{field}`");
+            self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, value), msg));
+            return None;
+        }
+        self.reference(f, value, want, field)
+    }
+
+    fn claim(&mut self, f: FileId, c: RawClaim) -> Option<(Claim, Vec<Relation>, bool)> {
+        let (id, primary) = self.own_id(f, &c.id)?;
+        let origin = Self::origin(f, &c.id.referenced);
+        let by = c.by.as_ref().and_then(|b| self.reference(f, b, Want::Source, "by"));
+        let sources = c.sources.iter().filter_map(|cit| self.citation(f, cit)).collect();
+        let verdict = c.verdict.and_then(|v| self.verdict(f, v));
+        let mut relations = Vec::new();
+        for (targets, kind) in [(&c.supports, RelationKind::Supports), (&c.contradicts, RelationKind::Contradicts)] {
+            for target in targets {
+                if let Some(to) = self.self_ref(f, target, &id, kind.as_str(), Want::Claim) {
+                    let mut rel = Relation::new(id.clone(), to, kind);
+                    rel.origin = Self::origin(f, &target.referenced);
+                    relations.push(rel);
+                }
+            }
+        }
+        let claim = Claim {
+            text: c.text,
+            by,
+            sources,
+            date: self.date(f, c.date, "date"),
+            tags: c.tags,
+            confidence: self.unit(f, c.confidence, "confidence"),
+            verdict,
+            origin,
+            id,
+        };
+        if c.by.is_none() && c.sources.is_empty() {
+            let loc = self.loc_of(f, &c.id);
+            let msg = format!("claim `{}` has no `by` and no `sources`", claim.id);
+            let hint = "say who made the claim (`by: SOURCE`) or where it appears (`sources: [SOURCE]`)";
+            self.diags.push(Diagnostic::warning(Code::Unattributed, loc, msg).with_hint(hint));
+        }
+        Some((claim, relations, primary))
+    }
+
+    fn citation(&mut self, f: FileId, cit: &At<RawCitation>) -> Option<Citation> {
+        match &cit.value {
+            RawCitation::Short(id) => {
+                let spanned = At::new(id.clone(), cit.referenced, cit.defined);
+                self.reference(f, &spanned, Want::Source, "sources").map(Citation::new)
+            }
+            RawCitation::Long { source, quote, locator } => {
+                let source = self.reference(f, source, Want::Source, "sources")?;
+                Some(Citation { source, quote: quote.clone(), locator: locator.clone() })
+            }
+        }
+    }
+
+    fn verdict(&mut self, f: FileId, v: RawVerdict) -> Option<Verdict> {
+        let rating = self.keyword(f, &v.rating, "rating");
+        let by = v.by.as_ref().and_then(|b| self.reference(f, b, Want::Source, "verdict.by"));
+        let evidence = self.references(f, &v.evidence, Want::Any, "verdict.evidence");
+        let date = self.date(f, v.date, "verdict.date");
+        Some(Verdict { rating: rating?, by, date, note: v.note, evidence })
+    }
+
+    fn relation(&mut self, f: FileId, rel: RawRelation) -> Option<Relation> {
+        let kind = self.keyword::<RelationKind>(f, &rel.kind, "relation kind");
+        let from = self.reference(f, &rel.from, Want::Claim, "from");
+        let to = if rel.from.value == rel.to.value {
+            let msg = format!("`{}` cannot {} itself", rel.from.value, kind.map_or("relate to", |k| k.as_str()));
+            self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, &rel.to), msg));
+            None
+        } else {
+            self.reference(f, &rel.to, Want::Claim, "to")
+        };
+        let strength = self.unit(f, rel.strength, "strength");
+        let sources = self.references(f, &rel.sources, Want::Source, "sources");
+        Some(Relation {
+            from: from?,
+            to: to?,
+            kind: kind?,
+            strength,
+            note: rel.note,
+            sources,
+            origin: Self::origin(f, &rel.from.referenced),
+        })
+    }
+
+    /// Warns when a claim both supports and contradicts the same claim.
+    fn mixed_relations(&mut self, relations: &[Relation]) {
+        let mut first: HashMap<(&Id, &Id), &Relation> = HashMap::new();
+        for rel in relations {
+            match first.get(&(&rel.from, &rel.to)) {
+                Some(prev) if prev.kind != rel.kind => {
+                    let msg = format!("`{}` both supports and contradicts `{}`", rel.from, rel.to);
+                    let d = Diagnostic::warning(Code::MixedRelation, self.origin_loc(rel.origin, rel.to.as_str().len()), msg)
+                        .with_related(self.origin_loc(prev.origin, prev.to.as_str().len()), format!("{} written here", prev.kind))
+                        .with_hint("keep the one you mean, or split the claim into the part that supports and the part that contradicts");
+                    self.diags.push(d);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert((&rel.from, &rel.to), rel);
+                }
+            }
+        }
+    }
+
+    fn origin_loc(&self, o: Origin, len: usize) -> Location {
+        let path = self.files.path(o.file).unwrap_or_else(|| std::path::Path::new("?"));
+        Location::at(path, o.line, o.column, len as u32)
+    }
+}

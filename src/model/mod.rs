@@ -1,0 +1,24 @@
+//! The typed model of claims, sources, relations and verdicts.
+//!
+//! Plain data with validated ids, dates and keywords: no I/O, no graph. The loader builds it
+//! from YAML, importers from other formats, and a library user may build it by hand.
+
+mod claim;
+mod corpus;
+mod date;
+mod id;
+pub(crate) mod keyword;
+mod origin;
+mod relation;
+mod source;
+mod verdict;
+
+pub use claim::{Citation, Claim};
+pub use corpus::Corpus;
+pub use date::{Date, DateError};
+pub use id::{Id, IdError, is_id_char};
+pub use keyword::UnknownKeyword;
+pub use origin::{FileId, Files, Origin};
+pub use relation::{Relation, RelationKind};
+pub use source::{Source, SourceKind};
+pub use verdict::{Rating, Verdict};

@@ -1,0 +1,46 @@
+//! "Did you mean" suggestions for misspelt ids, keys and keywords.
+
+/// The candidate closest to `word`, if one is close enough to be a likely typo.
+///
+/// Scans every candidate (O(n)); callers with huge candidate sets should only ask for the few
+/// words that are reported to a user.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut best: Option<(f64, &'a str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(word, candidate);
+        if score >= 0.8 && best.is_none_or(|(b, c)| score > b || (score == b && candidate < c)) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `did you mean `x`?` for [`did_you_mean`].
+pub fn hint<'a, I>(word: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(word: &str, candidates: &[&str], expected: Option<&str>) {
+        assert_eq!(did_you_mean(word, candidates.iter().copied()), expected);
+    }
+
+    #[test]
+    fn suggestions() {
+        case("compute-gapp", &["compute-gap", "china-winning"], Some("compute-gap"));
+        case("txt", &["id", "text", "tags"], Some("text"));
+        case("mostly_true", &["true", "mostly-true", "mostly-false"], Some("mostly-true"));
+        case("zzz", &["compute-gap", "china-winning"], None);
+        case("x", &[], None);
+    }
+}
