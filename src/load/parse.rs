@@ -22,7 +22,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(text) {
-        let d = Diagnostic::warning(Code::EmptyFile, Location::file(path), format!("`{}` is empty", path.display()))
+        let d = Diagnostic::warning(Code::EmptyFile, Location::file(path), "the file is empty")
             .with_hint("add `claims:` or `sources:`, or delete the file");
         return (None, vec![d]);
     }
@@ -48,7 +48,7 @@ fn is_blank(text: &str) -> bool {
     text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
 }
 
-fn options(len: usize) -> Options {
+pub(super) fn options(len: usize) -> Options {
     let mut budget = Budget::default();
     budget.max_events = budget.max_events.max(len.saturating_mul(2));
     budget.max_nodes = budget.max_nodes.max(len);
@@ -56,6 +56,8 @@ fn options(len: usize) -> Options {
     budget.max_reader_input_bytes = None;
     let mut options = Options::default();
     options.budget = Some(budget);
+    // Claim files need no aliases; allow a few, never more replayed events than bytes.
+    options.alias_limits.max_total_replayed_events = len.max(10_000);
     options
 }
 
@@ -63,7 +65,7 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let msg = format!("`{}` is not valid UTF-8 (invalid byte 0x{:02x})", path.display(), bytes[valid_up_to]);
+    let msg = format!("the file is not valid UTF-8 (invalid byte 0x{:02x})", bytes[valid_up_to]);
     Diagnostic::error(Code::NotUtf8, Location::at(path, line as u32, column as u32, 1), msg)
         .with_hint("save the file as UTF-8")
 }
@@ -85,8 +87,13 @@ pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
                 .with_hint(format!("add `{field}: ...` to this entry"))
         }
         YamlError::Unexpected { expected, .. } => {
-            let article = if expected.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-            Diagnostic::error(Code::WrongType, at(1), format!("wrong type: expected {article} {expected} here"))
+            let what = match *expected {
+                "string scalar" => "a string",
+                "mapping start" => "a mapping (`key: value` lines)",
+                "sequence start" => "a list (`[a, b]` or `- item` lines)",
+                other => other,
+            };
+            Diagnostic::error(Code::WrongType, at(1), format!("wrong type: expected {what} here"))
         }
         YamlError::SerdeInvalidType { .. } | YamlError::SerdeInvalidValue { .. } | YamlError::NullIntoString { .. } => {
             Diagnostic::error(Code::WrongType, at(1), message(e))

@@ -15,6 +15,7 @@ use serde_saphyr::{Location as YamlLocation, Spanned};
 
 use super::file::{FILE_KEYS, RawFile};
 use super::{Code, Diagnostic, Location};
+use super::parse::options;
 use crate::suggest;
 
 /// A file's outline: each top-level key with the positions of its list entries.
@@ -30,7 +31,7 @@ enum Entries {
 /// loaded and every problem found; `None` when even the outline cannot be read (a syntax
 /// error), in which case the first error is all there is to say.
 pub fn recover(path: &Path, text: &str) -> Option<(RawFile, Vec<Diagnostic>)> {
-    let outline: Outline = serde_saphyr::from_str(text).ok()?;
+    let outline: Outline = serde_saphyr::from_str_with_options(text, options(text.len())).ok()?;
     let lines: Vec<&str> = text.lines().collect();
     let mut raw = RawFile::default();
     let mut diags = Vec::new();
@@ -72,10 +73,10 @@ fn entries_of<T: DeserializeOwned>(
     let mut out = Vec::new();
     for start in starts.iter().take(MAX_ENTRIES) {
         let Some(snippet) = cut(lines, start.line() as usize, start.column() as usize) else { continue };
-        match serde_saphyr::from_str::<T>(&snippet) {
+        match serde_saphyr::from_str_with_options::<T>(&snippet, options(snippet.len())) {
             Ok(item) => out.push(item),
             Err(e) => {
-                broken.extend(serde_saphyr::from_str::<IdOnly>(&snippet).ok().map(|i| i.id));
+                broken.extend(serde_saphyr::from_str_with_options::<IdOnly>(&snippet, options(snippet.len())).ok().map(|i| i.id));
                 let d = super::parse::yaml_error(path, &e);
                 // A syntax error here is an artefact of cutting (a flow-style list, say): the
                 // whole-file error already says what is wrong.

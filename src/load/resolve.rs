@@ -233,7 +233,13 @@ impl Resolver<'_> {
     /// A reference that must not name the item holding it.
     fn self_ref(&mut self, f: FileId, value: &At<String>, own: &Id, field: &str, want: Want) -> Option<Id> {
         if value.value == own.as_str() {
-            let msg = format!("`{own}` cannot name itself in `{field}`");
+            let verb = match field {
+                "supports" => "support itself",
+                "contradicts" => "contradict itself",
+                "part_of" => "be part of itself",
+                _ => "refer to itself",
+            };
+            let msg = format!("`{own}` cannot {verb}");
             self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, value), msg));
             return None;
         }
@@ -301,7 +307,12 @@ impl Resolver<'_> {
         let kind = self.keyword::<RelationKind>(f, &rel.kind, "relation kind");
         let from = self.reference(f, &rel.from, Want::Claim, "from");
         let to = if rel.from.value == rel.to.value {
-            let msg = format!("`{}` cannot {} itself", rel.from.value, kind.map_or("relate to", |k| k.as_str()));
+            let verb = match kind {
+                Some(RelationKind::Supports) => "support",
+                Some(RelationKind::Contradicts) => "contradict",
+                None => "relate to",
+            };
+            let msg = format!("`{}` cannot {verb} itself", rel.from.value);
             self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, &rel.to), msg));
             None
         } else {

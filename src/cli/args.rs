@@ -1,0 +1,166 @@
+//! Command-line arguments (clap derive). Nothing here does work: [`super::run`] turns these
+//! into calls to the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Track claims, their sources and the arguments between them: check the claim files, ask
+/// questions of the graph, and draw it.
+#[derive(Debug, Parser)]
+#[command(name = "claimgraph", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Directory (or file) of claim files to load.
+    #[arg(long, global = true, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check claim files and report every problem with its file, line and column.
+    Check(CheckArgs),
+    /// Show everything about one claim or source.
+    Show(ShowArgs),
+    /// List claims or sources, optionally filtered.
+    List(ListArgs),
+    /// Write the graph as DOT or SVG.
+    Export(ExportArgs),
+    /// Check the claims, then write the whole graph and one diagram per theme into a directory.
+    Build(BuildArgs),
+}
+
+/// `--format` for commands that print data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// Text for people.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when printing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (default: the `--claims` directory).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The claim or source id.
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListWhat {
+    /// Claims.
+    #[default]
+    Claims,
+    /// Sources.
+    Sources,
+}
+
+/// `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Claims or sources.
+    #[arg(value_enum, default_value_t)]
+    pub what: ListWhat,
+    /// Only claims with this tag (repeat to require several).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Only claims asserted by this source.
+    #[arg(long, value_name = "SOURCE")]
+    pub by: Option<String>,
+    /// Only claims whose verdict has this rating.
+    #[arg(long, value_name = "RATING")]
+    pub rating: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: OutputFormat,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// SVG (Graphviz when installed, otherwise the embedded renderer).
+    Svg,
+}
+
+/// `--renderer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RendererChoice {
+    /// Graphviz's `dot` when it is on PATH, otherwise the embedded renderer.
+    #[default]
+    Auto,
+    /// Graphviz's `dot` (fails when it is missing).
+    Graphviz,
+    /// The embedded pure-Rust renderer.
+    Embedded,
+}
+
+/// `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Which SVG renderer to use.
+    #[arg(long, value_enum, default_value_t)]
+    pub renderer: RendererChoice,
+    /// A title drawn above the diagram.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Directory to write the diagrams into.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Which SVG renderer to use.
+    #[arg(long, value_enum, default_value_t)]
+    pub renderer: RendererChoice,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}

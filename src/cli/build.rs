@@ -1,0 +1,53 @@
+//! `claimgraph build`: check the claims, then write every diagram into `output/`.
+
+use super::args::{BuildArgs, Cli};
+use super::export::renderer;
+use super::{Context, Failure, print_diagnostics};
+use crate::build::{BuildError, build};
+use crate::format::UsedRenderer;
+use crate::graph::ClaimGraph;
+
+/// Runs `build`.
+pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
+    let report = crate::check::check_paths(&[&cli.claims]);
+    let failed = report.diagnostics.iter().any(|d| d.is_error() || args.deny_warnings);
+    if !report.diagnostics.is_empty() || failed {
+        print_diagnostics(ctx, &report.diagnostics, report.files, false);
+    }
+    if failed {
+        return Err(Failure::Invalid);
+    }
+    let graph = super::load_graph(ctx, &cli.claims)?;
+    let done = build(&graph, &args.out, renderer(args.renderer)).map_err(|e| failure(e, &graph))?;
+    for path in &done.written {
+        eprintln!("wrote {}", path.display());
+    }
+    for path in &done.removed {
+        eprintln!("removed {} (its theme is gone)", path.display());
+    }
+    for used in &done.renderers {
+        let why = match used {
+            UsedRenderer::Graphviz => "Graphviz `dot`",
+            UsedRenderer::Embedded if crate::format::svg::graphviz_available() => "the embedded renderer",
+            UsedRenderer::Embedded => "the embedded renderer (Graphviz `dot` is not on PATH)",
+        };
+        eprintln!("SVG drawn by {why}");
+    }
+    eprintln!(
+        "{} claims, {} sources: {} files written, {} unchanged in {}",
+        graph.claim_count(),
+        graph.source_count(),
+        done.written.len(),
+        done.unchanged.len(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn failure(e: BuildError, _graph: &ClaimGraph) -> Failure {
+    match e {
+        BuildError::Export { source, .. } => Failure::Error(source.into()),
+        BuildError::Io { path, source } => Failure::Error(crate::Error::Io { action: "write", path, source }),
+        e @ BuildError::NotOurs(_) => Failure::Usage(e.to_string(), Some("move the file away, or pass `--out DIR`".into())),
+    }
+}

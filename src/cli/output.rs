@@ -1,0 +1,30 @@
+//! Writing command output: to stdout (stopping quietly on a closed pipe) or to a file
+//! (atomically, so an interrupted run never leaves half a file).
+
+use std::io::Write;
+use std::path::Path;
+
+use super::Failure;
+
+/// Writes `text` to standard output.
+pub fn stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+        Err(e) => Err(Failure::Error(crate::Error::Io { action: "write", path: "<stdout>".into(), source: e })),
+    }
+}
+
+/// Writes `value` as pretty JSON to standard output.
+pub fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    stdout(&text)
+}
+
+/// Writes `text` to `path` atomically.
+pub fn file(path: &Path, text: &str) -> Result<(), Failure> {
+    crate::fsutil::write_atomic(path, text.as_bytes())
+        .map_err(|e| Failure::Error(crate::Error::Io { action: "write", path: path.to_path_buf(), source: e }))
+}
