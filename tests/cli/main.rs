@@ -1,0 +1,6 @@
+//! End-to-end tests of the `claimgraph` binary.
+
+mod broken;
+mod build;
+mod commands;
+mod test;
