@@ -116,12 +116,22 @@ pub struct Location {
 impl Location {
     /// A location covering a whole file.
     pub fn file(file: impl Into<PathBuf>) -> Location {
-        Location { file: file.into(), line: 0, column: 0, len: 0 }
+        Location {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            len: 0,
+        }
     }
 
     /// A location at `line`:`column`, underlining `len` characters.
     pub fn at(file: impl Into<PathBuf>, line: u32, column: u32, len: u32) -> Location {
-        Location { file: file.into(), line, column, len }
+        Location {
+            file: file.into(),
+            line,
+            column,
+            len,
+        }
     }
 }
 
@@ -155,12 +165,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `location`.
     pub fn error(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { location, severity: Severity::Error, code, message: message.into(), hint: None, related: Vec::new() }
+        Diagnostic {
+            location,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+            related: Vec::new(),
+        }
     }
 
     /// A warning at `location`.
     pub fn warning(code: Code, location: Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, location, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, location, message)
+        }
     }
 
     /// Adds a hint.

@@ -94,7 +94,11 @@ pub struct RawRelation {
 #[derive(Debug)]
 pub enum RawCitation {
     Short(String),
-    Long { source: At<String>, quote: Option<String>, locator: Option<String> },
+    Long {
+        source: At<String>,
+        quote: Option<String>,
+        locator: Option<String>,
+    },
 }
 
 const CITATION_KEYS: &[&str] = &["source", "quote", "locator"];
@@ -125,12 +129,18 @@ impl<'de> Visitor<'de> for CitationVisitor {
                 "source" if source.is_none() => source = Some(map.next_value()?),
                 "quote" if quote.is_none() => quote = Some(map.next_value()?),
                 "locator" if locator.is_none() => locator = Some(map.next_value()?),
-                "source" | "quote" | "locator" => return Err(de::Error::custom(format!("duplicate field `{key}`"))),
+                "source" | "quote" | "locator" => {
+                    return Err(de::Error::custom(format!("duplicate field `{key}`")));
+                }
                 _ => return Err(de::Error::unknown_field(&key, CITATION_KEYS)),
             }
         }
         let source = source.ok_or_else(|| de::Error::missing_field("source"))?;
-        Ok(RawCitation::Long { source, quote, locator })
+        Ok(RawCitation::Long {
+            source,
+            quote,
+            locator,
+        })
     }
 }
 

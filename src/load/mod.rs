@@ -70,11 +70,18 @@ pub fn load<P: AsRef<Path>>(paths: &[P]) -> Loaded {
     let (corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);
     diagnostics.sort();
-    Loaded { corpus, diagnostics }
+    Loaded {
+        corpus,
+        diagnostics,
+    }
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    let msg = format!("cannot read `{}`: {}", path.display(), e.kind().to_string().to_lowercase());
+    let msg = format!(
+        "cannot read `{}`: {}",
+        path.display(),
+        e.kind().to_string().to_lowercase()
+    );
     let d = Diagnostic::error(Code::Io, Location::file(path), msg);
     if e.kind() == std::io::ErrorKind::NotFound {
         d.with_hint("pass a claim file or a directory of them (the default is `claims/`; `--claims DIR` changes it)")
@@ -84,7 +91,10 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 fn is_claim_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// Collects the claim files under `path`, sorted, reporting what cannot be read.
@@ -102,7 +112,10 @@ fn discover(path: &Path, found: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnos
     };
     entries.sort();
     for entry in entries {
-        let hidden = entry.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = entry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }

@@ -32,7 +32,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
             let first = yaml_error(path, &e);
             match super::recover::recover(path, text) {
                 Some((raw, mut diags)) => {
-                    if !diags.iter().any(|d| d.location == first.location && d.code == first.code) {
+                    if !diags
+                        .iter()
+                        .any(|d| d.location == first.location && d.code == first.code)
+                    {
                         diags.push(first);
                     }
                     (Some(raw), diags)
@@ -45,19 +48,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
 
 /// Whether the text holds nothing but blank lines, comments and document markers.
 fn is_blank(text: &str) -> bool {
-    text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
 }
 
 pub(super) fn options(len: usize) -> Options {
+    // Without aliases, a file of `len` bytes cannot hold more than `len` nodes, events or
+    // scalar bytes. Aliases may add a little on top; claim files need none.
+    const ALIAS_ALLOWANCE: usize = 10_000;
     let mut budget = Budget::default();
-    budget.max_events = budget.max_events.max(len.saturating_mul(2));
-    budget.max_nodes = budget.max_nodes.max(len);
-    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    budget.max_events = len.saturating_mul(2).saturating_add(ALIAS_ALLOWANCE);
+    budget.max_nodes = len.saturating_add(ALIAS_ALLOWANCE);
+    budget.max_total_scalar_bytes = len.saturating_add(1 << 20);
     budget.max_reader_input_bytes = None;
     let mut options = Options::default();
     options.budget = Some(budget);
-    // Claim files need no aliases; allow a few, never more replayed events than bytes.
-    options.alias_limits.max_total_replayed_events = len.max(10_000);
+    options.alias_limits.max_total_replayed_events = ALIAS_ALLOWANCE;
     options
 }
 
@@ -65,27 +72,53 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let msg = format!("the file is not valid UTF-8 (invalid byte 0x{:02x})", bytes[valid_up_to]);
-    Diagnostic::error(Code::NotUtf8, Location::at(path, line as u32, column as u32, 1), msg)
-        .with_hint("save the file as UTF-8")
+    let msg = format!(
+        "the file is not valid UTF-8 (invalid byte 0x{:02x})",
+        bytes[valid_up_to]
+    );
+    Diagnostic::error(
+        Code::NotUtf8,
+        Location::at(path, line as u32, column as u32, 1),
+        msg,
+    )
+    .with_hint("save the file as UTF-8")
 }
 
 /// Turns a serde-saphyr error into a diagnostic at its location.
 pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
     let e = e.without_snippet();
-    let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+    let (line, column) = e
+        .location()
+        .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
     let at = |len: usize| Location::at(path, line, column, len as u32);
     match e {
-        YamlError::SerdeUnknownField { field, expected, .. } => {
-            let expected: &[&str] = if expected.is_empty() { FILE_KEYS } else { expected };
-            let hint = suggest::hint(field, expected.iter().copied())
-                .unwrap_or_else(|| format!("expected {}", crate::model::keyword::expected_list(expected)));
-            Diagnostic::error(Code::UnknownKey, at(field.chars().count()), format!("unknown key `{field}`")).with_hint(hint)
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let expected: &[&str] = if expected.is_empty() {
+                FILE_KEYS
+            } else {
+                expected
+            };
+            let hint = suggest::hint(field, expected.iter().copied()).unwrap_or_else(|| {
+                format!(
+                    "expected {}",
+                    crate::model::keyword::expected_list(expected)
+                )
+            });
+            Diagnostic::error(
+                Code::UnknownKey,
+                at(field.chars().count()),
+                format!("unknown key `{field}`"),
+            )
+            .with_hint(hint)
         }
-        YamlError::SerdeMissingField { field, .. } => {
-            Diagnostic::error(Code::MissingField, at(1), format!("missing required key `{field}`"))
-                .with_hint(format!("add `{field}: ...` to this entry"))
-        }
+        YamlError::SerdeMissingField { field, .. } => Diagnostic::error(
+            Code::MissingField,
+            at(1),
+            format!("missing required key `{field}`"),
+        )
+        .with_hint(format!("add `{field}: ...` to this entry")),
         YamlError::Unexpected { expected, .. } => {
             let what = match *expected {
                 "string scalar" => "a string",
@@ -93,25 +126,41 @@ pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
                 "sequence start" => "a list (`[a, b]` or `- item` lines)",
                 other => other,
             };
-            Diagnostic::error(Code::WrongType, at(1), format!("wrong type: expected {what} here"))
+            Diagnostic::error(
+                Code::WrongType,
+                at(1),
+                format!("wrong type: expected {what} here"),
+            )
         }
-        YamlError::SerdeInvalidType { .. } | YamlError::SerdeInvalidValue { .. } | YamlError::NullIntoString { .. } => {
-            Diagnostic::error(Code::WrongType, at(1), message(e))
-        }
+        YamlError::SerdeInvalidType { .. }
+        | YamlError::SerdeInvalidValue { .. }
+        | YamlError::NullIntoString { .. } => Diagnostic::error(Code::WrongType, at(1), message(e)),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. } => {
-            Diagnostic::error(Code::TooComplex, at(1), format!("the YAML is too costly to expand: {}", message(e)))
-                .with_hint("claim files need no anchors or aliases; write the values out")
-        }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => too_complex(at(1), e),
+        _ if is_too_complex(&message(e)) => too_complex(at(1), e),
         _ => Diagnostic::error(Code::Syntax, at(1), message(e)),
     }
+}
+
+fn too_complex(at: Location, e: &YamlError) -> Diagnostic {
+    let msg = format!("the YAML is too costly to expand: {}", message(e));
+    Diagnostic::error(Code::TooComplex, at, msg)
+        .with_hint("claim files need no anchors or aliases; write the values out")
+}
+
+/// Whether a message (of an error wrapped with alias locations) reports a resource limit.
+fn is_too_complex(message: &str) -> bool {
+    message.starts_with("budget breached")
+        || message.contains("alias replay")
+        || message.contains("alias expansion")
 }
 
 /// The error's own message, without the location and snippet serde-saphyr appends.
 fn message(e: &YamlError) -> String {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or_default();
-    first.split(" at line ").next().unwrap_or(first).trim().to_string()
+    let first = first.split(" at line ").next().unwrap_or(first);
+    first.split(" (defined").next().unwrap_or(first).trim().to_string()
 }

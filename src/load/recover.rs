@@ -14,8 +14,8 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visito
 use serde_saphyr::{Location as YamlLocation, Spanned};
 
 use super::file::{FILE_KEYS, RawFile};
-use super::{Code, Diagnostic, Location};
 use super::parse::options;
+use super::{Code, Diagnostic, Location};
 use crate::suggest;
 
 /// A file's outline: each top-level key with the positions of its list entries.
@@ -36,15 +36,29 @@ pub fn recover(path: &Path, text: &str) -> Option<(RawFile, Vec<Diagnostic>)> {
     let mut raw = RawFile::default();
     let mut diags = Vec::new();
     for (key, entries) in outline.0 {
-        let Entries::List(starts) = entries else { continue };
+        let Entries::List(starts) = entries else {
+            continue;
+        };
         match key.value.as_str() {
-            "sources" => raw.sources = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken),
+            "sources" => {
+                raw.sources = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken)
+            }
             "claims" => raw.claims = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken),
-            "relations" => raw.relations = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken),
+            "relations" => {
+                raw.relations = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken)
+            }
             other => {
-                let at = Location::at(path, key.referenced.line() as u32, key.referenced.column() as u32, other.chars().count() as u32);
+                let at = Location::at(
+                    path,
+                    key.referenced.line() as u32,
+                    key.referenced.column() as u32,
+                    other.chars().count() as u32,
+                );
                 let hint = suggest::hint(other, FILE_KEYS.iter().copied());
-                diags.push(Diagnostic::error(Code::UnknownKey, at, format!("unknown key `{other}`")).with_hint_opt(hint));
+                diags.push(
+                    Diagnostic::error(Code::UnknownKey, at, format!("unknown key `{other}`"))
+                        .with_hint_opt(hint),
+                );
             }
         }
     }
@@ -72,11 +86,17 @@ fn entries_of<T: DeserializeOwned>(
 ) -> Vec<T> {
     let mut out = Vec::new();
     for start in starts.iter().take(MAX_ENTRIES) {
-        let Some(snippet) = cut(lines, start.line() as usize, start.column() as usize) else { continue };
+        let Some(snippet) = cut(lines, start.line() as usize, start.column() as usize) else {
+            continue;
+        };
         match serde_saphyr::from_str_with_options::<T>(&snippet, options(snippet.len())) {
             Ok(item) => out.push(item),
             Err(e) => {
-                broken.extend(serde_saphyr::from_str_with_options::<IdOnly>(&snippet, options(snippet.len())).ok().map(|i| i.id));
+                broken.extend(
+                    serde_saphyr::from_str_with_options::<IdOnly>(&snippet, options(snippet.len()))
+                        .ok()
+                        .map(|i| i.id),
+                );
                 let d = super::parse::yaml_error(path, &e);
                 // A syntax error here is an artefact of cutting (a flow-style list, say): the
                 // whole-file error already says what is wrong.
@@ -95,7 +115,11 @@ fn entries_of<T: DeserializeOwned>(
 fn cut(lines: &[&str], line: usize, column: usize) -> Option<String> {
     let first = lines.get(line.checked_sub(1)?)?;
     let rest: String = first.chars().skip(column - 1).collect();
-    let mut out = format!("{}{}{rest}\n", "\n".repeat(line - 1), " ".repeat(column - 1));
+    let mut out = format!(
+        "{}{}{rest}\n",
+        "\n".repeat(line - 1),
+        " ".repeat(column - 1)
+    );
     for l in &lines[line..] {
         let trimmed = l.trim_start();
         let indent = l.len() - trimmed.len();

@@ -20,14 +20,21 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 
 impl Renderer {
     /// A renderer; `color` adds ANSI colours.
     pub fn new(color: bool) -> Renderer {
-        Renderer { color, files: HashMap::new() }
+        Renderer {
+            color,
+            files: HashMap::new(),
+        }
     }
 
     /// Renders one diagnostic, ending with a blank line.
@@ -56,7 +63,16 @@ impl Renderer {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn snippet(&mut self, out: &mut String, loc: &Location, mark: &str, note: Option<&str>, width: usize, colour: &str, style: &Style) {
+    fn snippet(
+        &mut self,
+        out: &mut String,
+        loc: &Location,
+        mark: &str,
+        note: Option<&str>,
+        width: usize,
+        colour: &str,
+        style: &Style,
+    ) {
         let arrow = style.paint("1;34", "-->");
         let pad = " ".repeat(width);
         let _ = writeln!(out, "{pad}{arrow} {loc}");
@@ -66,28 +82,48 @@ impl Renderer {
             }
             return;
         }
-        let Some(text) = self.line(&loc.file, loc.line) else { return };
+        let Some(text) = self.line(&loc.file, loc.line) else {
+            return;
+        };
         let bar = style.paint("1;34", "|");
         let lineno = style.paint("1;34", &format!("{:>width$}", loc.line));
         let _ = writeln!(out, "{pad} {bar}\n{lineno} {bar} {text}");
-        let indent: String =
-            text.chars().take(loc.column.saturating_sub(1) as usize).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let indent: String = text
+            .chars()
+            .take(loc.column.saturating_sub(1) as usize)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         let carets = mark.repeat(loc.len.max(1) as usize);
         let tail = note.map(|n| format!(" {n}")).unwrap_or_default();
-        let _ = writeln!(out, "{pad} {bar} {indent}{}", style.paint(colour, &format!("{carets}{tail}")));
+        let _ = writeln!(
+            out,
+            "{pad} {bar} {indent}{}",
+            style.paint(colour, &format!("{carets}{tail}"))
+        );
     }
 
     fn line(&mut self, file: &Path, line: u32) -> Option<String> {
         let lines = self.files.entry(file.to_path_buf()).or_insert_with(|| {
             let bytes = std::fs::read(file).ok()?;
-            Some(String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect())
+            Some(
+                String::from_utf8_lossy(&bytes)
+                    .lines()
+                    .map(str::to_string)
+                    .collect(),
+            )
         });
         lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
     }
 }
 
 fn gutter_width(d: &Diagnostic) -> usize {
-    let max = d.related.iter().map(|(l, _)| l.line).chain([d.location.line]).max().unwrap_or(0);
+    let max = d
+        .related
+        .iter()
+        .map(|(l, _)| l.line)
+        .chain([d.location.line])
+        .max()
+        .unwrap_or(0);
     max.to_string().len()
 }
 
@@ -96,7 +132,12 @@ pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"))
+    format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files, "file")
+    )
 }
 
 #[cfg(test)]
@@ -109,8 +150,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.yaml");
         std::fs::write(&file, "claims:\n  - id: a\n    supports: [bee]\n").unwrap();
-        let d = Diagnostic::error(Code::UnknownId, Location::at(&file, 3, 16, 3), "unknown claim `bee` in `supports`")
-            .with_hint("did you mean `b`?");
+        let d = Diagnostic::error(
+            Code::UnknownId,
+            Location::at(&file, 3, 16, 3),
+            "unknown claim `bee` in `supports`",
+        )
+        .with_hint("did you mean `b`?");
         let text = Renderer::new(false).render(&d);
         let expected = format!(
             "error[unknown-id]: unknown claim `bee` in `supports`\n --> {}:3:16\n  |\n3 |     supports: [bee]\n  |                ^^^\n  = help: did you mean `b`?\n\n",

@@ -13,7 +13,8 @@ use serde_saphyr::Location as YamlLocation;
 use super::file::{At, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar};
 use super::{Code, Diagnostic, Location};
 use crate::model::{
-    Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Relation, RelationKind, Source, UnknownKeyword, Verdict,
+    Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Relation, RelationKind, Source,
+    UnknownKeyword, Verdict,
 };
 use crate::suggest;
 
@@ -47,7 +48,13 @@ enum Declared {
 
 /// Turns raw files into a corpus, collecting every problem.
 pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagnostic>) {
-    let mut r = Resolver { files: &files, diags: Vec::new(), table: HashMap::new(), claim_ids: Vec::new(), source_ids: Vec::new() };
+    let mut r = Resolver {
+        files: &files,
+        diags: Vec::new(),
+        table: HashMap::new(),
+        claim_ids: Vec::new(),
+        source_ids: Vec::new(),
+    };
     for (f, raw) in &raws {
         for s in &raw.sources {
             r.declare(*f, &s.id, Want::Source);
@@ -73,7 +80,11 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
                 corpus.relations.extend(relations);
             }
         }
-        corpus.relations.extend(raw.relations.into_iter().filter_map(|rel| r.relation(f, rel)));
+        corpus.relations.extend(
+            raw.relations
+                .into_iter()
+                .filter_map(|rel| r.relation(f, rel)),
+        );
     }
     r.mixed_relations(&corpus.relations);
     let diags = r.diags;
@@ -91,7 +102,10 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn loc(&self, f: FileId, at: &YamlLocation, len: usize) -> Location {
-        let path = self.files.path(f).unwrap_or_else(|| std::path::Path::new("?"));
+        let path = self
+            .files
+            .path(f)
+            .unwrap_or_else(|| std::path::Path::new("?"));
         Location::at(path, at.line() as u32, at.column() as u32, len as u32)
     }
 
@@ -100,26 +114,49 @@ impl Resolver<'_> {
     }
 
     fn origin(f: FileId, at: &YamlLocation) -> Origin {
-        Origin { file: f, line: at.line() as u32, column: at.column() as u32 }
+        Origin {
+            file: f,
+            line: at.line() as u32,
+            column: at.column() as u32,
+        }
     }
 
     fn declare(&mut self, f: FileId, id: &At<String>, want: Want) {
         let loc = self.loc_of(f, id);
         if let Err(e) = Id::new(&id.value) {
             let hint = Id::slugify(&id.value).map(|s| format!("write it as `{s}`"));
-            self.diags.push(Diagnostic::error(Code::InvalidId, loc, format!("invalid id `{}`: {e}", id.value)).with_hint_opt(hint));
-            self.table.entry(id.value.clone()).or_insert(Declared::Invalid);
+            self.diags.push(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    loc,
+                    format!("invalid id `{}`: {e}", id.value),
+                )
+                .with_hint_opt(hint),
+            );
+            self.table
+                .entry(id.value.clone())
+                .or_insert(Declared::Invalid);
             return;
         }
         match self.table.get(&id.value) {
             Some(Declared::Claim(first) | Declared::Source(first)) => {
-                let d = Diagnostic::error(Code::DuplicateId, loc, format!("duplicate id `{}`", id.value))
-                    .with_related(first.clone(), "first defined here")
-                    .with_hint("ids must be unique across all files (claims and sources share one id space)");
+                let d = Diagnostic::error(
+                    Code::DuplicateId,
+                    loc,
+                    format!("duplicate id `{}`", id.value),
+                )
+                .with_related(first.clone(), "first defined here")
+                .with_hint(
+                    "ids must be unique across all files (claims and sources share one id space)",
+                );
                 self.diags.push(d);
             }
             _ => {
-                let declared = if want == Want::Claim { Declared::Claim(loc) } else { Declared::Source(loc) };
+                let declared = if want == Want::Claim {
+                    Declared::Claim(loc)
+                } else {
+                    Declared::Source(loc)
+                };
                 self.table.insert(id.value.clone(), declared);
                 match want {
                     Want::Claim => self.claim_ids.push(id.value.clone()),
@@ -153,25 +190,40 @@ impl Resolver<'_> {
                 };
                 let hint = suggest::hint(&value.value, candidates.map(String::as_str));
                 let msg = format!("unknown {} `{}` in `{field}`", want.noun(), value.value);
-                let d = Diagnostic::error(Code::UnknownId, self.loc_of(f, value), msg).with_hint_opt(hint);
+                let d = Diagnostic::error(Code::UnknownId, self.loc_of(f, value), msg)
+                    .with_hint_opt(hint);
                 self.diags.push(d);
                 return None;
             }
         };
         if want != Want::Any && want != found {
-            let msg = format!("`{}` is a {}, but `{field}` must name a {}", value.value, found.noun(), want.noun());
+            let msg = format!(
+                "`{}` is a {}, but `{field}` must name a {}",
+                value.value,
+                found.noun(),
+                want.noun()
+            );
             let hint = match want {
-                Want::Source => "speakers, citations and reviewers are sources: define it under `sources:`",
-                _ => "`supports` and `contradicts` link claims to claims; a source backs a claim through the claim's `sources`",
+                Want::Source => {
+                    "speakers, citations and reviewers are sources: define it under `sources:`"
+                }
+                _ => {
+                    "`supports` and `contradicts` link claims to claims; a source backs a claim through the claim's `sources`"
+                }
             };
-            self.diags.push(Diagnostic::error(Code::WrongKind, self.loc_of(f, value), msg).with_hint(hint));
+            self.diags.push(
+                Diagnostic::error(Code::WrongKind, self.loc_of(f, value), msg).with_hint(hint),
+            );
             return None;
         }
         Id::new(&value.value).ok()
     }
 
     fn references(&mut self, f: FileId, values: &[At<String>], want: Want, field: &str) -> Vec<Id> {
-        values.iter().filter_map(|v| self.reference(f, v, want, field)).collect()
+        values
+            .iter()
+            .filter_map(|v| self.reference(f, v, want, field))
+            .collect()
     }
 
     fn unit(&mut self, f: FileId, value: Option<At<f64>>, field: &str) -> Option<f64> {
@@ -181,7 +233,10 @@ impl Resolver<'_> {
         }
         let loc = self.loc(f, &value.referenced, value.value.to_string().len());
         let msg = format!("`{field}` must be between 0 and 1, found {}", value.value);
-        self.diags.push(Diagnostic::error(Code::OutOfRange, loc, msg).with_hint("write a number from 0 to 1, e.g. 0.7"));
+        self.diags.push(
+            Diagnostic::error(Code::OutOfRange, loc, msg)
+                .with_hint("write a number from 0 to 1, e.g. 0.7"),
+        );
         None
     }
 
@@ -192,21 +247,35 @@ impl Resolver<'_> {
             Err(e) => {
                 let loc = self.loc(f, &value.referenced, value.value.0.chars().count());
                 let msg = format!("invalid date `{}` in `{field}`: {e}", value.value.0);
-                self.diags.push(Diagnostic::error(Code::InvalidDate, loc, msg).with_hint("for example 2025, 2025-01 or 2025-01-20"));
+                self.diags.push(
+                    Diagnostic::error(Code::InvalidDate, loc, msg)
+                        .with_hint("for example 2025, 2025-01 or 2025-01-20"),
+                );
                 None
             }
         }
     }
 
-    fn keyword<T: FromStr<Err = UnknownKeyword>>(&mut self, f: FileId, value: &At<Scalar>, field: &str) -> Option<T> {
+    fn keyword<T: FromStr<Err = UnknownKeyword>>(
+        &mut self,
+        f: FileId,
+        value: &At<Scalar>,
+        field: &str,
+    ) -> Option<T> {
         match T::from_str(&value.value.0) {
             Ok(k) => Some(k),
             Err(e) => {
                 let loc = self.loc(f, &value.referenced, value.value.0.chars().count());
                 let hint = suggest::hint(&value.value.0, e.expected.iter().copied())
-                    .unwrap_or_else(|| format!("use one of {}", crate::model::keyword::expected_list(e.expected)));
+                    .unwrap_or_else(|| {
+                        format!(
+                            "use one of {}",
+                            crate::model::keyword::expected_list(e.expected)
+                        )
+                    });
                 let msg = format!("unknown {field} `{}`", value.value.0);
-                self.diags.push(Diagnostic::error(Code::UnknownKeyword, loc, msg).with_hint(hint));
+                self.diags
+                    .push(Diagnostic::error(Code::UnknownKeyword, loc, msg).with_hint(hint));
                 None
             }
         }
@@ -214,8 +283,14 @@ impl Resolver<'_> {
 
     fn source(&mut self, f: FileId, s: RawSource) -> Option<(Source, bool)> {
         let (id, primary) = self.own_id(f, &s.id)?;
-        let kind = s.kind.as_ref().and_then(|k| self.keyword(f, k, "source kind"));
-        let part_of = s.part_of.as_ref().and_then(|p| self.self_ref(f, p, &id, "part_of", Want::Source));
+        let kind = s
+            .kind
+            .as_ref()
+            .and_then(|k| self.keyword(f, k, "source kind"));
+        let part_of = s
+            .part_of
+            .as_ref()
+            .and_then(|p| self.self_ref(f, p, &id, "part_of", Want::Source));
         let source = Source {
             kind,
             description: s.description,
@@ -231,7 +306,14 @@ impl Resolver<'_> {
     }
 
     /// A reference that must not name the item holding it.
-    fn self_ref(&mut self, f: FileId, value: &At<String>, own: &Id, field: &str, want: Want) -> Option<Id> {
+    fn self_ref(
+        &mut self,
+        f: FileId,
+        value: &At<String>,
+        own: &Id,
+        field: &str,
+        want: Want,
+    ) -> Option<Id> {
         if value.value == own.as_str() {
             let verb = match field {
                 "supports" => "support itself",
@@ -240,7 +322,11 @@ impl Resolver<'_> {
                 _ => "refer to itself",
             };
             let msg = format!("`{own}` cannot {verb}");
-            self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, value), msg));
+            self.diags.push(Diagnostic::error(
+                Code::SelfRelation,
+                self.loc_of(f, value),
+                msg,
+            ));
             return None;
         }
         self.reference(f, value, want, field)
@@ -249,11 +335,20 @@ impl Resolver<'_> {
     fn claim(&mut self, f: FileId, c: RawClaim) -> Option<(Claim, Vec<Relation>, bool)> {
         let (id, primary) = self.own_id(f, &c.id)?;
         let origin = Self::origin(f, &c.id.referenced);
-        let by = c.by.as_ref().and_then(|b| self.reference(f, b, Want::Source, "by"));
-        let sources = c.sources.iter().filter_map(|cit| self.citation(f, cit)).collect();
+        let by =
+            c.by.as_ref()
+                .and_then(|b| self.reference(f, b, Want::Source, "by"));
+        let sources = c
+            .sources
+            .iter()
+            .filter_map(|cit| self.citation(f, cit))
+            .collect();
         let verdict = c.verdict.and_then(|v| self.verdict(f, v));
         let mut relations = Vec::new();
-        for (targets, kind) in [(&c.supports, RelationKind::Supports), (&c.contradicts, RelationKind::Contradicts)] {
+        for (targets, kind) in [
+            (&c.supports, RelationKind::Supports),
+            (&c.contradicts, RelationKind::Contradicts),
+        ] {
             for target in targets {
                 if let Some(to) = self.self_ref(f, target, &id, kind.as_str(), Want::Claim) {
                     let mut rel = Relation::new(id.clone(), to, kind);
@@ -276,8 +371,10 @@ impl Resolver<'_> {
         if c.by.is_none() && c.sources.is_empty() {
             let loc = self.loc_of(f, &c.id);
             let msg = format!("claim `{}` has no `by` and no `sources`", claim.id);
-            let hint = "say who made the claim (`by: SOURCE`) or where it appears (`sources: [SOURCE]`)";
-            self.diags.push(Diagnostic::warning(Code::Unattributed, loc, msg).with_hint(hint));
+            let hint =
+                "say who made the claim (`by: SOURCE`) or where it appears (`sources: [SOURCE]`)";
+            self.diags
+                .push(Diagnostic::warning(Code::Unattributed, loc, msg).with_hint(hint));
         }
         Some((claim, relations, primary))
     }
@@ -286,21 +383,38 @@ impl Resolver<'_> {
         match &cit.value {
             RawCitation::Short(id) => {
                 let spanned = At::new(id.clone(), cit.referenced, cit.defined);
-                self.reference(f, &spanned, Want::Source, "sources").map(Citation::new)
+                self.reference(f, &spanned, Want::Source, "sources")
+                    .map(Citation::new)
             }
-            RawCitation::Long { source, quote, locator } => {
+            RawCitation::Long {
+                source,
+                quote,
+                locator,
+            } => {
                 let source = self.reference(f, source, Want::Source, "sources")?;
-                Some(Citation { source, quote: quote.clone(), locator: locator.clone() })
+                Some(Citation {
+                    source,
+                    quote: quote.clone(),
+                    locator: locator.clone(),
+                })
             }
         }
     }
 
     fn verdict(&mut self, f: FileId, v: RawVerdict) -> Option<Verdict> {
         let rating = self.keyword(f, &v.rating, "rating");
-        let by = v.by.as_ref().and_then(|b| self.reference(f, b, Want::Source, "verdict.by"));
+        let by =
+            v.by.as_ref()
+                .and_then(|b| self.reference(f, b, Want::Source, "verdict.by"));
         let evidence = self.references(f, &v.evidence, Want::Any, "verdict.evidence");
         let date = self.date(f, v.date, "verdict.date");
-        Some(Verdict { rating: rating?, by, date, note: v.note, evidence })
+        Some(Verdict {
+            rating: rating?,
+            by,
+            date,
+            note: v.note,
+            evidence,
+        })
     }
 
     fn relation(&mut self, f: FileId, rel: RawRelation) -> Option<Relation> {
@@ -313,7 +427,11 @@ impl Resolver<'_> {
                 None => "relate to",
             };
             let msg = format!("`{}` cannot {verb} itself", rel.from.value);
-            self.diags.push(Diagnostic::error(Code::SelfRelation, self.loc_of(f, &rel.to), msg));
+            self.diags.push(Diagnostic::error(
+                Code::SelfRelation,
+                self.loc_of(f, &rel.to),
+                msg,
+            ));
             None
         } else {
             self.reference(f, &rel.to, Want::Claim, "to")
@@ -352,7 +470,10 @@ impl Resolver<'_> {
     }
 
     fn origin_loc(&self, o: Origin, len: usize) -> Location {
-        let path = self.files.path(o.file).unwrap_or_else(|| std::path::Path::new("?"));
+        let path = self
+            .files
+            .path(o.file)
+            .unwrap_or_else(|| std::path::Path::new("?"));
         Location::at(path, o.line, o.column, len as u32)
     }
 }

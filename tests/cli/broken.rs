@@ -6,21 +6,39 @@ use crate::test::{Test, data};
 
 /// `line:column severity[code] message (hint)` for each diagnostic of `check --format json`.
 fn diagnostics(path: &std::path::Path, status: i32) -> Vec<String> {
-    let (stdout, _) = Test::new().args(&["check", "--format", "json"]).path(path).status(status).run();
+    let (stdout, _) = Test::new()
+        .args(&["check", "--format", "json"])
+        .path(path)
+        .status(status)
+        .run();
     let json: Value = serde_json::from_str(&stdout).expect("check prints JSON");
     let items = json.as_array().expect("a JSON array");
     items
         .iter()
         .map(|d| {
-            let hint = d["hint"].as_str().map(|h| format!(" ({h})")).unwrap_or_default();
-            format!("{}:{} {}[{}] {}{hint}", d["line"], d["column"], d["severity"].as_str().unwrap_or("?"), d["code"].as_str().unwrap_or("?"), d["message"].as_str().unwrap_or("?"))
+            let hint = d["hint"]
+                .as_str()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!(
+                "{}:{} {}[{}] {}{hint}",
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap_or("?"),
+                d["code"].as_str().unwrap_or("?"),
+                d["message"].as_str().unwrap_or("?")
+            )
         })
         .collect()
 }
 
 #[track_caller]
 fn case(name: &str, status: i32, expected: &[&str]) {
-    assert_eq!(diagnostics(&data(&format!("broken/{name}")), status), expected, "{name}");
+    assert_eq!(
+        diagnostics(&data(&format!("broken/{name}")), status),
+        expected,
+        "{name}"
+    );
 }
 
 const UNATTRIBUTED: &str = "has no `by` and no `sources` (say who made the claim (`by: SOURCE`) or where it appears (`sources: [SOURCE]`))";
@@ -36,18 +54,34 @@ fn syntax_error() {
 
 #[test]
 fn wrong_type() {
-    case("wrong-type.yaml", 1, &["3:11 error[wrong-type] wrong type: expected a string here"]);
+    case(
+        "wrong-type.yaml",
+        1,
+        &["3:11 error[wrong-type] wrong type: expected a string here"],
+    );
 }
 
 #[test]
 fn missing_field() {
-    case("missing-field.yaml", 1, &["3:5 error[missing-field] missing required key `text` (add `text: ...` to this entry)"]);
+    case(
+        "missing-field.yaml",
+        1,
+        &["3:5 error[missing-field] missing required key `text` (add `text: ...` to this entry)"],
+    );
 }
 
 #[test]
 fn unknown_key_with_did_you_mean() {
-    case("unknown-key.yaml", 1, &["3:5 error[unknown-key] unknown key `txt` (did you mean `text`?)"]);
-    case("unknown-top-key.yaml", 1, &["1:1 error[unknown-key] unknown key `claim` (did you mean `claims`?)"]);
+    case(
+        "unknown-key.yaml",
+        1,
+        &["3:5 error[unknown-key] unknown key `txt` (did you mean `text`?)"],
+    );
+    case(
+        "unknown-top-key.yaml",
+        1,
+        &["1:1 error[unknown-key] unknown key `claim` (did you mean `claims`?)"],
+    );
 }
 
 #[test]
@@ -55,7 +89,9 @@ fn invalid_id() {
     case(
         "invalid-id.yaml",
         1,
-        &["2:9 error[invalid-id] invalid id `Compute Gap`: `C` is not allowed in an id (use lowercase letters, digits, `-`, `_` or `.`) (write it as `compute-gap`)"],
+        &[
+            "2:9 error[invalid-id] invalid id `Compute Gap`: `C` is not allowed in an id (use lowercase letters, digits, `-`, `_` or `.`) (write it as `compute-gap`)",
+        ],
     );
 }
 
@@ -69,15 +105,31 @@ fn duplicate_id_across_files_points_at_both() {
             "2:9 error[duplicate-id] duplicate id `lee` (ids must be unique across all files (claims and sources share one id space))",
         ],
     );
-    let (stdout, _) = Test::new().args(&["check"]).path(&data("broken/duplicate-id")).status(1).run();
-    assert!(stdout.contains("tests/data/broken/duplicate-id/b.yaml:2:9"), "{stdout}");
-    assert!(stdout.contains("tests/data/broken/duplicate-id/a.yaml:2:9"), "{stdout}");
+    let (stdout, _) = Test::new()
+        .args(&["check"])
+        .path(&data("broken/duplicate-id"))
+        .status(1)
+        .run();
+    assert!(
+        stdout.contains("tests/data/broken/duplicate-id/b.yaml:2:9"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("tests/data/broken/duplicate-id/a.yaml:2:9"),
+        "{stdout}"
+    );
     assert!(stdout.contains("- first defined here"), "{stdout}");
 }
 
 #[test]
 fn unknown_id_with_did_you_mean() {
-    case("unknown-id.yaml", 1, &["11:19 error[unknown-id] unknown claim `compute-gapp` in `contradicts` (did you mean `compute-gap`?)"]);
+    case(
+        "unknown-id.yaml",
+        1,
+        &[
+            "11:19 error[unknown-id] unknown claim `compute-gapp` in `contradicts` (did you mean `compute-gap`?)",
+        ],
+    );
 }
 
 #[test]
@@ -88,7 +140,9 @@ fn wrong_kind_of_reference() {
         1,
         &[
             &format!("4:9 error[wrong-kind] `b` is a claim, but `by` must name a source {hint}"),
-            &format!("7:15 error[wrong-kind] `a` is a claim, but `sources` must name a source {hint}"),
+            &format!(
+                "7:15 error[wrong-kind] `a` is a claim, but `sources` must name a source {hint}"
+            ),
         ],
     );
 }
@@ -100,9 +154,15 @@ fn out_of_range_numbers() {
         "out-of-range.yaml",
         1,
         &[
-            &format!("4:18 error[out-of-range] `reliability` must be between 0 and 1, found -0.1 {hint}"),
-            &format!("9:17 error[out-of-range] `confidence` must be between 0 and 1, found 1.5 {hint}"),
-            &format!("17:15 error[out-of-range] `strength` must be between 0 and 1, found 2 {hint}"),
+            &format!(
+                "4:18 error[out-of-range] `reliability` must be between 0 and 1, found -0.1 {hint}"
+            ),
+            &format!(
+                "9:17 error[out-of-range] `confidence` must be between 0 and 1, found 1.5 {hint}"
+            ),
+            &format!(
+                "17:15 error[out-of-range] `strength` must be between 0 and 1, found 2 {hint}"
+            ),
         ],
     );
 }
@@ -115,9 +175,13 @@ fn invalid_dates() {
         1,
         &[
             &unattributed("2:9", "a"),
-            &format!("4:11 error[invalid-date] invalid date `2025-02-30` in `date`: day 30 does not exist in 2025-02 {hint}"),
+            &format!(
+                "4:11 error[invalid-date] invalid date `2025-02-30` in `date`: day 30 does not exist in 2025-02 {hint}"
+            ),
             &unattributed("5:9", "b"),
-            &format!("7:11 error[invalid-date] invalid date `January 2025` in `date`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD {hint}"),
+            &format!(
+                "7:11 error[invalid-date] invalid date `January 2025` in `date`: expected a date as YYYY, YYYY-MM or YYYY-MM-DD {hint}"
+            ),
         ],
     );
 }
@@ -136,13 +200,23 @@ fn unknown_keywords() {
     case(
         "unknown-rating.yaml",
         1,
-        &[&unattributed("2:9", "a"), "5:15 error[unknown-keyword] unknown rating `mostly_true` (did you mean `mostly-true`?)"],
+        &[
+            &unattributed("2:9", "a"),
+            "5:15 error[unknown-keyword] unknown rating `mostly_true` (did you mean `mostly-true`?)",
+        ],
     );
 }
 
 #[test]
 fn self_relation() {
-    case("self-relation.yaml", 1, &[&unattributed("2:9", "a"), "4:16 error[self-relation] `a` cannot support itself"]);
+    case(
+        "self-relation.yaml",
+        1,
+        &[
+            &unattributed("2:9", "a"),
+            "4:16 error[self-relation] `a` cannot support itself",
+        ],
+    );
 }
 
 #[test]
@@ -162,7 +236,11 @@ fn every_problem_in_a_file_is_reported() {
 #[test]
 fn warnings_pass_unless_denied() {
     let cycle = "2:9 warning[support-cycle] support cycle (circular reasoning) among `a`, `b` (each of these claims is supported, in the end, only by itself; break the circle at the weakest link)";
-    case("support-cycle.yaml", 0, &[&unattributed("2:9", "a"), cycle, &unattributed("5:9", "b")]);
+    case(
+        "support-cycle.yaml",
+        0,
+        &[&unattributed("2:9", "a"), cycle, &unattributed("5:9", "b")],
+    );
     case(
         "mixed-relation.yaml",
         0,
@@ -172,13 +250,26 @@ fn warnings_pass_unless_denied() {
             &unattributed("6:9", "b"),
         ],
     );
-    case("empty.yaml", 0, &["0:0 warning[empty-file] the file is empty (add `claims:` or `sources:`, or delete the file)"]);
-    Test::new().args(&["check", "--deny-warnings", "tests/data/broken/empty.yaml"]).status(1).run();
+    case(
+        "empty.yaml",
+        0,
+        &[
+            "0:0 warning[empty-file] the file is empty (add `claims:` or `sources:`, or delete the file)",
+        ],
+    );
+    Test::new()
+        .args(&["check", "--deny-warnings", "tests/data/broken/empty.yaml"])
+        .status(1)
+        .run();
 }
 
 #[test]
 fn alias_bomb_is_rejected() {
-    case("alias-bomb.yaml", 1, &["2:8 error[wrong-type] wrong type: expected a mapping (`key: value` lines) here"]);
+    case(
+        "alias-bomb.yaml",
+        1,
+        &["2:8 error[wrong-type] wrong type: expected a mapping (`key: value` lines) here"],
+    );
 }
 
 #[test]
@@ -186,10 +277,17 @@ fn not_utf8() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("latin1.yaml");
     std::fs::write(&file, b"claims:\n  - id: a\n    text: caf\xe9\n").expect("write");
-    let (stdout, _) = Test::new().args(&["check", "--format", "json"]).path(&file).status(1).run();
+    let (stdout, _) = Test::new()
+        .args(&["check", "--format", "json"])
+        .path(&file)
+        .status(1)
+        .run();
     let json: Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(json[0]["code"], "not-utf8");
-    assert_eq!((json[0]["line"].as_u64(), json[0]["column"].as_u64()), (Some(3), Some(14)));
+    assert_eq!(
+        (json[0]["line"].as_u64(), json[0]["column"].as_u64()),
+        (Some(3), Some(14))
+    );
 }
 
 #[test]
@@ -214,5 +312,24 @@ fn text_output_shows_the_line_and_a_caret() {
 #[test]
 fn missing_path_is_an_input_error() {
     let (stdout, _) = Test::new().args(&["check", "no/such/dir"]).status(1).run();
-    assert!(stdout.contains("error[io]: cannot read `no/such/dir`: entity not found"), "{stdout}");
+    assert!(
+        stdout.contains("error[io]: cannot read `no/such/dir`: entity not found"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn scalar_alias_bomb_is_rejected_as_too_complex() {
+    // One 32 KiB string aliased 2,048 times would expand to 64 MiB of text.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("bomb.yaml");
+    let mut text = format!("claims:\n  - id: a0\n    text: &big {}\n", "x".repeat(32 * 1024));
+    for i in 1..2048 {
+        text.push_str(&format!("  - id: a{i}\n    text: *big\n"));
+    }
+    std::fs::write(&file, text).expect("write");
+    let (stdout, _) = Test::new().args(&["check", "--format", "json"]).path(&file).status(1).run();
+    let json: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(json[0]["code"], "too-complex", "{stdout}");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{stdout}");
 }
