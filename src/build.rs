@@ -29,16 +29,35 @@ pub struct View {
 /// The views of a graph: `all` (everything), then one per claim file that defines claims,
 /// named after the file: its claims, the claims directly related to them, and their sources.
 pub fn views(graph: &ClaimGraph) -> Vec<View> {
-    let mut views = vec![View { name: "all".into(), title: "All claims".into(), graph: graph.clone() }];
+    let mut views = vec![View {
+        name: "all".into(),
+        title: "All claims".into(),
+        graph: graph.clone(),
+    }];
     for (file, path) in graph.corpus().files.iter() {
         if !graph.claims().any(|(_, c)| c.origin.file == file) {
             continue;
         }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("theme");
-        let name = if views.iter().any(|v| v.name == stem) { format!("theme-{stem}") } else { stem.to_string() };
-        let selection = Selection { file: Some(file), depth: 1, ..Selection::default() };
-        let title = format!("{stem}: the claims of {} and what bears on them", path.display());
-        views.push(View { name, title, graph: selection.apply(graph) });
+        let name = if views.iter().any(|v| v.name == stem) {
+            format!("theme-{stem}")
+        } else {
+            stem.to_string()
+        };
+        let selection = Selection {
+            file: Some(file),
+            depth: 1,
+            ..Selection::default()
+        };
+        let title = format!(
+            "{stem}: the claims of {} and what bears on them",
+            path.display()
+        );
+        views.push(View {
+            name,
+            title,
+            graph: selection.apply(graph),
+        });
     }
     views
 }
@@ -81,7 +100,11 @@ pub struct BuildReport {
 }
 
 /// Draws every view of `graph` into `out` (DOT and SVG each).
-pub fn build(graph: &ClaimGraph, out: &Path, renderer: Renderer) -> Result<BuildReport, BuildError> {
+pub fn build(
+    graph: &ClaimGraph,
+    out: &Path,
+    renderer: Renderer,
+) -> Result<BuildReport, BuildError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| BuildError::Io { path, source }
@@ -89,14 +112,25 @@ pub fn build(graph: &ClaimGraph, out: &Path, renderer: Renderer) -> Result<Build
     let mut report = BuildReport::default();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     for view in views(graph) {
-        let options = ExportOptions { title: Some(view.title.clone()), renderer };
-        let dot = with_dot_marker(&format::export(&view.graph, Format::Dot, &options).map_err(|e| export(&view, e))?.text);
-        let svg = format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
+        let options = ExportOptions {
+            title: Some(view.title.clone()),
+            renderer,
+        };
+        let dot = with_dot_marker(
+            &format::export(&view.graph, Format::Dot, &options)
+                .map_err(|e| export(&view, e))?
+                .text,
+        );
+        let svg =
+            format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
         if let Some(used) = svg.renderer.filter(|r| !report.renderers.contains(r)) {
             report.renderers.push(used);
         }
         let renderer = svg.renderer.map_or_else(String::new, |r| r.to_string());
-        files.push((out.join(format!("{}.svg", view.name)), with_svg_marker(&svg.text, &dot, &renderer)));
+        files.push((
+            out.join(format!("{}.svg", view.name)),
+            with_svg_marker(&svg.text, &dot, &renderer),
+        ));
         files.push((out.join(format!("{}.dot", view.name)), dot));
     }
     std::fs::create_dir_all(out).map_err(io(out))?;
@@ -114,7 +148,10 @@ pub fn build(graph: &ClaimGraph, out: &Path, renderer: Renderer) -> Result<Build
         }
     }
     let keep: BTreeSet<&PathBuf> = files.iter().map(|(p, _)| p).collect();
-    for stale in generated_files(out).into_iter().filter(|p| !keep.contains(p)) {
+    for stale in generated_files(out)
+        .into_iter()
+        .filter(|p| !keep.contains(p))
+    {
         std::fs::remove_file(&stale).map_err(io(&stale))?;
         report.removed.push(stale);
     }
@@ -122,7 +159,10 @@ pub fn build(graph: &ClaimGraph, out: &Path, renderer: Renderer) -> Result<Build
 }
 
 fn export(view: &View, source: ExportError) -> BuildError {
-    BuildError::Export { view: view.name.clone(), source }
+    BuildError::Export {
+        view: view.name.clone(),
+        source,
+    }
 }
 
 fn with_dot_marker(dot: &str) -> String {
@@ -130,7 +170,10 @@ fn with_dot_marker(dot: &str) -> String {
 }
 
 fn with_svg_marker(svg: &str, dot: &str, renderer: &str) -> String {
-    let marker = format!("<!-- {MARKER} from dot {:016x} with the {renderer} renderer; do not edit -->\n", dot_hash(dot));
+    let marker = format!(
+        "<!-- {MARKER} from dot {:016x} with the {renderer} renderer; do not edit -->\n",
+        dot_hash(dot)
+    );
     match svg.find("?>") {
         Some(end) if svg.starts_with("<?xml") => {
             let (decl, rest) = svg.split_at(end + 2);
@@ -142,7 +185,9 @@ fn with_svg_marker(svg: &str, dot: &str, renderer: &str) -> String {
 
 /// A stable 64-bit FNV-1a hash of a DOT document, recorded in each SVG's marker.
 pub fn dot_hash(dot: &str) -> u64 {
-    dot.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    dot.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The DOT hash recorded in an SVG written by [`build`], if there is one.
@@ -160,7 +205,9 @@ fn is_ours(path: &Path) -> bool {
 
 /// The `.dot` and `.svg` files in `dir` that claimgraph wrote.
 fn generated_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("dot" | "svg")))

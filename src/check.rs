@@ -42,18 +42,27 @@ pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
 /// Warns once per support cycle (circular reasoning): a strongly connected component of
 /// `supports` edges with more than one claim. O(V + E).
 pub fn support_cycles(graph: &ClaimGraph) -> Vec<Diagnostic> {
-    let supports = EdgeFiltered::from_fn(graph.petgraph(), |e| e.weight().kind == EdgeKind::Supports);
+    let supports =
+        EdgeFiltered::from_fn(graph.petgraph(), |e| e.weight().kind == EdgeKind::Supports);
     let mut out = Vec::new();
     for mut component in tarjan_scc(&supports) {
         if component.len() < 2 {
             continue;
         }
-        let mut claims: Vec<_> = component.drain(..).filter_map(|ix| graph.claim(ix)).collect();
+        let mut claims: Vec<_> = component
+            .drain(..)
+            .filter_map(|ix| graph.claim(ix))
+            .collect();
         claims.sort_by(|a, b| (a.origin, &a.id).cmp(&(b.origin, &b.id)));
-        let Some(first) = claims.first() else { continue };
+        let Some(first) = claims.first() else {
+            continue;
+        };
         let names: Vec<String> = claims.iter().map(|c| format!("`{}`", c.id)).collect();
         let location = origin_location(graph, first.origin, first.id.as_str().len());
-        let msg = format!("support cycle (circular reasoning) among {}", names.join(", "));
+        let msg = format!(
+            "support cycle (circular reasoning) among {}",
+            names.join(", ")
+        );
         out.push(
             Diagnostic::warning(Code::SupportCycle, location, msg)
                 .with_hint("each of these claims is supported, in the end, only by itself; break the circle at the weakest link"),
@@ -64,7 +73,12 @@ pub fn support_cycles(graph: &ClaimGraph) -> Vec<Diagnostic> {
 
 /// The diagnostic location of an item's origin.
 pub fn origin_location(graph: &ClaimGraph, origin: crate::model::Origin, len: usize) -> Location {
-    let path = graph.corpus().files.path(origin.file).map(|p| p.to_path_buf()).unwrap_or_default();
+    let path = graph
+        .corpus()
+        .files
+        .path(origin.file)
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
     Location::at(path, origin.line, origin.column, len as u32)
 }
 
@@ -78,18 +92,37 @@ mod tests {
     }
 
     fn graph(edges: &[(&str, &str, RelationKind)]) -> ClaimGraph {
-        let claims = ["a", "b", "c", "d"].iter().map(|n| Claim::new(id(n), *n)).collect();
-        let relations = edges.iter().map(|(f, t, k)| Relation::new(id(f), id(t), *k)).collect();
-        ClaimGraph::build(Corpus { claims, relations, ..Corpus::default() }).unwrap()
+        let claims = ["a", "b", "c", "d"]
+            .iter()
+            .map(|n| Claim::new(id(n), *n))
+            .collect();
+        let relations = edges
+            .iter()
+            .map(|(f, t, k)| Relation::new(id(f), id(t), *k))
+            .collect();
+        ClaimGraph::build(Corpus {
+            claims,
+            relations,
+            ..Corpus::default()
+        })
+        .unwrap()
     }
 
     #[test]
     fn finds_support_cycles_only() {
         use RelationKind::*;
-        let g = graph(&[("a", "b", Supports), ("b", "c", Supports), ("c", "a", Supports), ("d", "a", Supports)]);
+        let g = graph(&[
+            ("a", "b", Supports),
+            ("b", "c", Supports),
+            ("c", "a", Supports),
+            ("d", "a", Supports),
+        ]);
         let d = support_cycles(&g);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "support cycle (circular reasoning) among `a`, `b`, `c`");
+        assert_eq!(
+            d[0].message,
+            "support cycle (circular reasoning) among `a`, `b`, `c`"
+        );
         // A cycle through a contradiction is not circular reasoning.
         let g = graph(&[("a", "b", Supports), ("b", "a", Contradicts)]);
         assert!(support_cycles(&g).is_empty());

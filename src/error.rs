@@ -45,7 +45,10 @@ impl Error {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::UnknownId { suggestion: Some(s), .. } => Some(format!("did you mean `{s}`?")),
+            Error::UnknownId {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("did you mean `{s}`?")),
             Error::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
             Error::Export(e) => e.hint(),
             _ => None,

@@ -21,12 +21,25 @@ pub struct Defined {
 }
 
 fn defined(graph: &ClaimGraph, origin: crate::model::Origin) -> Option<Defined> {
-    let path = graph.corpus().files.path(origin.file).filter(|_| origin.is_known())?;
-    Some(Defined { file: path.display().to_string(), line: origin.line, column: origin.column })
+    let path = graph
+        .corpus()
+        .files
+        .path(origin.file)
+        .filter(|_| origin.is_known())?;
+    Some(Defined {
+        file: path.display().to_string(),
+        line: origin.line,
+        column: origin.column,
+    })
 }
 
 fn ids(graph: &ClaimGraph, ix: NodeIndex, kind: EdgeKind, dir: petgraph::Direction) -> Vec<&Id> {
-    graph.neighbors(ix, kind, dir).into_iter().filter_map(|(n, _)| graph.get(n)).map(|n| n.id()).collect()
+    graph
+        .neighbors(ix, kind, dir)
+        .into_iter()
+        .filter_map(|(n, _)| graph.get(n))
+        .map(|n| n.id())
+        .collect()
 }
 
 /// A claim with its relations, as JSON.

@@ -37,9 +37,17 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        case("compute-gapp", &["compute-gap", "china-winning"], Some("compute-gap"));
+        case(
+            "compute-gapp",
+            &["compute-gap", "china-winning"],
+            Some("compute-gap"),
+        );
         case("txt", &["id", "text", "tags"], Some("text"));
-        case("mostly_true", &["true", "mostly-true", "mostly-false"], Some("mostly-true"));
+        case(
+            "mostly_true",
+            &["true", "mostly-true", "mostly-false"],
+            Some("mostly-true"),
+        );
         case("zzz", &["compute-gap", "china-winning"], None);
         case("x", &[], None);
     }

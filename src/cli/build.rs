@@ -10,7 +10,10 @@ use crate::graph::ClaimGraph;
 /// Runs `build`.
 pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     let report = crate::check::check_paths(&[&cli.claims]);
-    let failed = report.diagnostics.iter().any(|d| d.is_error() || args.deny_warnings);
+    let failed = report
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() || args.deny_warnings);
     if !report.diagnostics.is_empty() || failed {
         print_diagnostics(ctx, &report.diagnostics, report.files, false);
     }
@@ -28,7 +31,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     for used in &done.renderers {
         let why = match used {
             UsedRenderer::Graphviz => "Graphviz `dot`",
-            UsedRenderer::Embedded if crate::format::svg::graphviz_available() => "the embedded renderer",
+            UsedRenderer::Embedded if crate::format::svg::graphviz_available() => {
+                "the embedded renderer"
+            }
             UsedRenderer::Embedded => "the embedded renderer (Graphviz `dot` is not on PATH)",
         };
         eprintln!("SVG drawn by {why}");
@@ -47,7 +52,14 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
 fn failure(e: BuildError, _graph: &ClaimGraph) -> Failure {
     match e {
         BuildError::Export { source, .. } => Failure::Error(source.into()),
-        BuildError::Io { path, source } => Failure::Error(crate::Error::Io { action: "write", path, source }),
-        e @ BuildError::NotOurs(_) => Failure::Usage(e.to_string(), Some("move the file away, or pass `--out DIR`".into())),
+        BuildError::Io { path, source } => Failure::Error(crate::Error::Io {
+            action: "write",
+            path,
+            source,
+        }),
+        e @ BuildError::NotOurs(_) => Failure::Usage(
+            e.to_string(),
+            Some("move the file away, or pass `--out DIR`".into()),
+        ),
     }
 }

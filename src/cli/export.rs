@@ -20,8 +20,12 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Svg => Format::Svg,
     };
-    let options = ExportOptions { title: args.title.clone(), renderer: renderer(args.renderer) };
-    let exported = format::export(&graph, format, &options).map_err(|e| Failure::Error(e.into()))?;
+    let options = ExportOptions {
+        title: args.title.clone(),
+        renderer: renderer(args.renderer),
+    };
+    let exported =
+        format::export(&graph, format, &options).map_err(|e| Failure::Error(e.into()))?;
     if let Some(used) = exported.renderer {
         eprintln!("rendered SVG with the {used} renderer");
     }

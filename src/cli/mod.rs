@@ -91,11 +91,18 @@ fn context(choice: ColorChoice) -> Context {
         ColorChoice::Never => false,
         ColorChoice::Auto => allowed && tty,
     };
-    Context { color_stdout: pick(std::io::stdout().is_terminal()), color_stderr: pick(std::io::stderr().is_terminal()) }
+    Context {
+        color_stdout: pick(std::io::stdout().is_terminal()),
+        color_stderr: pick(std::io::stderr().is_terminal()),
+    }
 }
 
 fn print_error(ctx: &Context, msg: &str, hint: Option<&str>) {
-    let label = if ctx.color_stderr { "\x1b[1;31merror\x1b[0m" } else { "error" };
+    let label = if ctx.color_stderr {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
     eprintln!("{label}: {msg}");
     if let Some(hint) = hint {
         eprintln!("  = help: {hint}");
@@ -125,9 +132,18 @@ pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
 }
 
 /// Prints diagnostics to stderr (`errors_only`: leave warnings out), then a summary.
-pub fn print_diagnostics(ctx: &Context, diagnostics: &[Diagnostic], files: usize, errors_only: bool) {
+pub fn print_diagnostics(
+    ctx: &Context,
+    diagnostics: &[Diagnostic],
+    files: usize,
+    errors_only: bool,
+) {
     let mut renderer = Renderer::new(ctx.color_stderr);
-    let shown: Vec<Diagnostic> = diagnostics.iter().filter(|d| !errors_only || d.is_error()).cloned().collect();
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| !errors_only || d.is_error())
+        .cloned()
+        .collect();
     for d in &shown {
         eprint!("{}", renderer.render(d));
     }
@@ -137,7 +153,11 @@ pub fn print_diagnostics(ctx: &Context, diagnostics: &[Diagnostic], files: usize
 /// Looks up an id given on the command line.
 pub fn lookup(graph: &ClaimGraph, id: &str) -> Result<petgraph::stable_graph::NodeIndex, Failure> {
     graph.node(id).ok_or_else(|| {
-        let suggestion = crate::suggest::did_you_mean(id, graph.ids().map(|i| i.as_str())).map(String::from);
-        Failure::from(crate::Error::UnknownId { id: id.to_string(), suggestion })
+        let suggestion =
+            crate::suggest::did_you_mean(id, graph.ids().map(|i| i.as_str())).map(String::from);
+        Failure::from(crate::Error::UnknownId {
+            id: id.to_string(),
+            suggestion,
+        })
     })
 }

@@ -12,19 +12,29 @@ pub fn stdout(text: &str) -> Result<(), Failure> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
-        Err(e) => Err(Failure::Error(crate::Error::Io { action: "write", path: "<stdout>".into(), source: e })),
+        Err(e) => Err(Failure::Error(crate::Error::Io {
+            action: "write",
+            path: "<stdout>".into(),
+            source: e,
+        })),
     }
 }
 
 /// Writes `value` as pretty JSON to standard output.
 pub fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     stdout(&text)
 }
 
 /// Writes `text` to `path` atomically.
 pub fn file(path: &Path, text: &str) -> Result<(), Failure> {
-    crate::fsutil::write_atomic(path, text.as_bytes())
-        .map_err(|e| Failure::Error(crate::Error::Io { action: "write", path: path.to_path_buf(), source: e }))
+    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|e| {
+        Failure::Error(crate::Error::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source: e,
+        })
+    })
 }

@@ -16,10 +16,16 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
     let graph = super::load_graph(ctx, &cli.claims)?;
     let ix = lookup(&graph, &args.id)?;
     match (graph.get(ix), args.format) {
-        (Some(NodeRef::Claim(c)), OutputFormat::Json) => output::json(&ClaimView::new(&graph, ix, c)),
-        (Some(NodeRef::Source(s)), OutputFormat::Json) => output::json(&SourceView::new(&graph, ix, s)),
+        (Some(NodeRef::Claim(c)), OutputFormat::Json) => {
+            output::json(&ClaimView::new(&graph, ix, c))
+        }
+        (Some(NodeRef::Source(s)), OutputFormat::Json) => {
+            output::json(&SourceView::new(&graph, ix, s))
+        }
         (Some(NodeRef::Claim(c)), OutputFormat::Text) => output::stdout(&claim_text(&graph, ix, c)),
-        (Some(NodeRef::Source(s)), OutputFormat::Text) => output::stdout(&source_text(&graph, ix, s)),
+        (Some(NodeRef::Source(s)), OutputFormat::Text) => {
+            output::stdout(&source_text(&graph, ix, s))
+        }
         (None, _) => Ok(()),
     }
 }
@@ -50,27 +56,47 @@ fn section(out: &mut String, graph: &ClaimGraph, title: &str, edges: &[(NodeInde
     }
 }
 
-fn related(graph: &ClaimGraph, ix: NodeIndex, kind: EdgeKind, dir: petgraph::Direction) -> Vec<(NodeIndex, Edge)> {
+fn related(
+    graph: &ClaimGraph,
+    ix: NodeIndex,
+    kind: EdgeKind,
+    dir: petgraph::Direction,
+) -> Vec<(NodeIndex, Edge)> {
     graph.neighbors(ix, kind, dir)
 }
 
 fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
     let mut out = format!("claim {}\n  {}\n", c.id, c.text);
-    let by = c.by.as_ref().and_then(|b| graph.node(b.as_str())).map(|n| name(graph, n));
+    let by =
+        c.by.as_ref()
+            .and_then(|b| graph.node(b.as_str()))
+            .map(|n| name(graph, n));
     field(&mut out, "by", by);
     field(&mut out, "date", c.date.map(|d| d.to_string()));
-    field(&mut out, "tags", (!c.tags.is_empty()).then(|| c.tags.join(", ")));
+    field(
+        &mut out,
+        "tags",
+        (!c.tags.is_empty()).then(|| c.tags.join(", ")),
+    );
     field(&mut out, "confidence", c.confidence.map(|x| x.to_string()));
     if let Some(v) = &c.verdict {
         let mut line = v.rating.to_string();
         if let Some(by) = &v.by {
             let _ = write!(line, " (by {by}");
-            let _ = write!(line, "{})", v.date.map(|d| format!(", {d}")).unwrap_or_default());
+            let _ = write!(
+                line,
+                "{})",
+                v.date.map(|d| format!(", {d}")).unwrap_or_default()
+            );
         }
         field(&mut out, "verdict", Some(line));
         field(&mut out, "  note", v.note.clone());
         let evidence: Vec<&str> = v.evidence.iter().map(|e| e.as_str()).collect();
-        field(&mut out, "  evidence", (!evidence.is_empty()).then(|| evidence.join(", ")));
+        field(
+            &mut out,
+            "  evidence",
+            (!evidence.is_empty()).then(|| evidence.join(", ")),
+        );
     }
     if !c.sources.is_empty() {
         out.push_str("sources:\n");
@@ -85,11 +111,36 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
             out.push('\n');
         }
     }
-    section(&mut out, graph, "supports", &related(graph, ix, EdgeKind::Supports, Outgoing));
-    section(&mut out, graph, "contradicts", &related(graph, ix, EdgeKind::Contradicts, Outgoing));
-    section(&mut out, graph, "supported by", &related(graph, ix, EdgeKind::Supports, Incoming));
-    section(&mut out, graph, "contradicted by", &related(graph, ix, EdgeKind::Contradicts, Incoming));
-    section(&mut out, graph, "cited as evidence by", &related(graph, ix, EdgeKind::Evidence, Incoming));
+    section(
+        &mut out,
+        graph,
+        "supports",
+        &related(graph, ix, EdgeKind::Supports, Outgoing),
+    );
+    section(
+        &mut out,
+        graph,
+        "contradicts",
+        &related(graph, ix, EdgeKind::Contradicts, Outgoing),
+    );
+    section(
+        &mut out,
+        graph,
+        "supported by",
+        &related(graph, ix, EdgeKind::Supports, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "contradicted by",
+        &related(graph, ix, EdgeKind::Contradicts, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "cited as evidence by",
+        &related(graph, ix, EdgeKind::Evidence, Incoming),
+    );
     defined_at(&mut out, graph, c.origin);
     out
 }
@@ -100,14 +151,47 @@ fn source_text(graph: &ClaimGraph, ix: NodeIndex, s: &Source) -> String {
     field(&mut out, "description", s.description.clone());
     field(&mut out, "url", s.url.clone());
     field(&mut out, "date", s.date.map(|d| d.to_string()));
-    field(&mut out, "reliability", s.reliability.map(|r| r.to_string()));
-    let part_of = s.part_of.as_ref().and_then(|p| graph.node(p.as_str())).map(|n| name(graph, n));
+    field(
+        &mut out,
+        "reliability",
+        s.reliability.map(|r| r.to_string()),
+    );
+    let part_of = s
+        .part_of
+        .as_ref()
+        .and_then(|p| graph.node(p.as_str()))
+        .map(|n| name(graph, n));
     field(&mut out, "part of", part_of);
-    section(&mut out, graph, "parts", &related(graph, ix, EdgeKind::PartOf, Incoming));
-    section(&mut out, graph, "asserts", &related(graph, ix, EdgeKind::AssertedBy, Incoming));
-    section(&mut out, graph, "cited by", &related(graph, ix, EdgeKind::Cites, Incoming));
-    section(&mut out, graph, "reviewed", &related(graph, ix, EdgeKind::ReviewedBy, Incoming));
-    section(&mut out, graph, "cited as evidence by", &related(graph, ix, EdgeKind::Evidence, Incoming));
+    section(
+        &mut out,
+        graph,
+        "parts",
+        &related(graph, ix, EdgeKind::PartOf, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "asserts",
+        &related(graph, ix, EdgeKind::AssertedBy, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "cited by",
+        &related(graph, ix, EdgeKind::Cites, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "reviewed",
+        &related(graph, ix, EdgeKind::ReviewedBy, Incoming),
+    );
+    section(
+        &mut out,
+        graph,
+        "cited as evidence by",
+        &related(graph, ix, EdgeKind::Evidence, Incoming),
+    );
     defined_at(&mut out, graph, s.origin);
     out
 }
@@ -119,7 +203,18 @@ fn field(out: &mut String, name: &str, value: Option<String>) {
 }
 
 fn defined_at(out: &mut String, graph: &ClaimGraph, origin: crate::model::Origin) {
-    if let Some(path) = graph.corpus().files.path(origin.file).filter(|_| origin.is_known()) {
-        let _ = writeln!(out, "defined at: {}:{}:{}", path.display(), origin.line, origin.column);
+    if let Some(path) = graph
+        .corpus()
+        .files
+        .path(origin.file)
+        .filter(|_| origin.is_known())
+    {
+        let _ = writeln!(
+            out,
+            "defined at: {}:{}:{}",
+            path.display(),
+            origin.line,
+            origin.column
+        );
     }
 }

@@ -192,8 +192,17 @@ impl ClaimGraph {
         Ok(())
     }
 
-    fn link(&mut self, from: &Id, to: &Id, kind: EdgeKind, relation: Option<usize>) -> Result<(), GraphError> {
-        let missing = |id: &Id| GraphError::UnknownId { from: from.clone(), id: id.clone() };
+    fn link(
+        &mut self,
+        from: &Id,
+        to: &Id,
+        kind: EdgeKind,
+        relation: Option<usize>,
+    ) -> Result<(), GraphError> {
+        let missing = |id: &Id| GraphError::UnknownId {
+            from: from.clone(),
+            id: id.clone(),
+        };
         let a = *self.index.get(from).ok_or_else(|| missing(from))?;
         let b = *self.index.get(to).ok_or_else(|| missing(to))?;
         self.graph.add_edge(a, b, Edge { kind, relation });
@@ -246,12 +255,18 @@ impl ClaimGraph {
 
     /// Claims with their nodes, in corpus order.
     pub fn claims(&self) -> impl Iterator<Item = (NodeIndex, &Claim)> {
-        self.corpus.claims.iter().filter_map(|c| Some((self.node(c.id.as_str())?, c)))
+        self.corpus
+            .claims
+            .iter()
+            .filter_map(|c| Some((self.node(c.id.as_str())?, c)))
     }
 
     /// Sources with their nodes, in corpus order.
     pub fn sources(&self) -> impl Iterator<Item = (NodeIndex, &Source)> {
-        self.corpus.sources.iter().filter_map(|s| Some((self.node(s.id.as_str())?, s)))
+        self.corpus
+            .sources
+            .iter()
+            .filter_map(|s| Some((self.node(s.id.as_str())?, s)))
     }
 
     /// The relation behind an argument edge.
@@ -261,13 +276,22 @@ impl ClaimGraph {
 
     /// Edges of `kind` leaving `ix` (`Outgoing`) or entering it (`Incoming`), as
     /// `(other node, edge)` pairs in insertion order.
-    pub fn neighbors(&self, ix: NodeIndex, kind: EdgeKind, dir: PgDirection) -> Vec<(NodeIndex, Edge)> {
+    pub fn neighbors(
+        &self,
+        ix: NodeIndex,
+        kind: EdgeKind,
+        dir: PgDirection,
+    ) -> Vec<(NodeIndex, Edge)> {
         let mut out: Vec<(NodeIndex, Edge)> = self
             .graph
             .edges_directed(ix, dir)
             .filter(|e| e.weight().kind == kind)
             .map(|e: EdgeReference<'_, Edge>| {
-                let other = if dir == PgDirection::Outgoing { e.target() } else { e.source() };
+                let other = if dir == PgDirection::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 (other, *e.weight())
             })
             .collect();
@@ -325,7 +349,10 @@ mod tests {
         assert_eq!(g.claim(sup[0].0).unwrap().id.as_str(), "a");
         let att = g.neighbors(b, EdgeKind::Contradicts, PgDirection::Incoming);
         assert_eq!(g.claim(att[0].0).unwrap().id.as_str(), "c");
-        assert_eq!(g.relation(&att[0].1).unwrap().kind, RelationKind::Contradicts);
+        assert_eq!(
+            g.relation(&att[0].1).unwrap().kind,
+            RelationKind::Contradicts
+        );
         assert!(g.source(g.node("lee").unwrap()).is_some());
         assert!(g.claim(g.node("lee").unwrap()).is_none());
     }
@@ -333,13 +360,20 @@ mod tests {
     #[test]
     fn rejects_unknown_and_duplicate_ids() {
         let mut c = corpus();
-        c.relations.push(Relation::new(id("a"), id("zzz"), RelationKind::Supports));
+        c.relations
+            .push(Relation::new(id("a"), id("zzz"), RelationKind::Supports));
         assert_eq!(
             ClaimGraph::build(c).unwrap_err(),
-            GraphError::UnknownId { from: id("a"), id: id("zzz") }
+            GraphError::UnknownId {
+                from: id("a"),
+                id: id("zzz")
+            }
         );
         let mut c = corpus();
         c.claims.push(Claim::new(id("lee"), "dup"));
-        assert_eq!(ClaimGraph::build(c).unwrap_err(), GraphError::DuplicateId(id("lee")));
+        assert_eq!(
+            ClaimGraph::build(c).unwrap_err(),
+            GraphError::DuplicateId(id("lee"))
+        );
     }
 }

@@ -55,8 +55,13 @@ impl Selection {
     /// Whether `claim` passes the field filters (not `around`).
     pub fn matches(&self, claim: &Claim) -> bool {
         self.tags.iter().all(|t| claim.has_tag(t))
-            && self.by.as_ref().is_none_or(|by| claim.by.as_ref() == Some(by))
-            && self.rating.is_none_or(|r| claim.verdict.as_ref().map(|v| v.rating) == Some(r))
+            && self
+                .by
+                .as_ref()
+                .is_none_or(|by| claim.by.as_ref() == Some(by))
+            && self
+                .rating
+                .is_none_or(|r| claim.verdict.as_ref().map(|v| v.rating) == Some(r))
             && self.file.is_none_or(|f| claim.origin.file == f)
     }
 
@@ -64,15 +69,21 @@ impl Selection {
     /// from the `around` ids (or from the matching claims when `around` is empty but a depth is
     /// set). Unknown `around` ids are ignored here; callers check them first.
     pub fn claims(&self, graph: &ClaimGraph) -> HashSet<NodeIndex> {
-        let matching: HashSet<NodeIndex> =
-            graph.claims().filter(|(_, c)| self.matches(c)).map(|(ix, _)| ix).collect();
+        let matching: HashSet<NodeIndex> = graph
+            .claims()
+            .filter(|(_, c)| self.matches(c))
+            .map(|(ix, _)| ix)
+            .collect();
         let start: Vec<NodeIndex> = if self.around.is_empty() {
             if self.depth == 0 {
                 return matching;
             }
             matching.iter().copied().collect()
         } else {
-            self.around.iter().filter_map(|id| graph.node(id.as_str())).collect()
+            self.around
+                .iter()
+                .filter_map(|id| graph.node(id.as_str()))
+                .collect()
         };
         let mut kept = expand(graph, &start, self.depth, self.direction);
         if !self.around.is_empty() {
@@ -89,10 +100,18 @@ impl Selection {
             return graph.clone();
         }
         let claims = self.claims(graph);
-        let mut keep: HashSet<Id> = claims.iter().filter_map(|&ix| graph.claim(ix)).map(|c| c.id.clone()).collect();
+        let mut keep: HashSet<Id> = claims
+            .iter()
+            .filter_map(|&ix| graph.claim(ix))
+            .map(|c| c.id.clone())
+            .collect();
         if !self.no_sources {
             for &ix in &claims {
-                for (target, edge) in graph.petgraph().edges(ix).map(|e| (e.target(), *e.weight())) {
+                for (target, edge) in graph
+                    .petgraph()
+                    .edges(ix)
+                    .map(|e| (e.target(), *e.weight()))
+                {
                     if !edge.kind.is_relation() {
                         if let Some(NodeRef::Source(s)) = graph.get(target) {
                             add_with_parents(graph, s.id.clone(), &mut keep);
@@ -108,7 +127,10 @@ impl Selection {
 fn add_with_parents(graph: &ClaimGraph, id: Id, keep: &mut HashSet<Id>) {
     let mut next = Some(id);
     while let Some(id) = next.take() {
-        let parent = graph.node(id.as_str()).and_then(|ix| graph.source(ix)).and_then(|s| s.part_of.clone());
+        let parent = graph
+            .node(id.as_str())
+            .and_then(|ix| graph.source(ix))
+            .and_then(|s| s.part_of.clone());
         if !keep.insert(id) {
             break;
         }
@@ -117,7 +139,12 @@ fn add_with_parents(graph: &ClaimGraph, id: Id, keep: &mut HashSet<Id>) {
 }
 
 /// Breadth-first walk over argument edges, at most `depth` steps from `start`.
-fn expand(graph: &ClaimGraph, start: &[NodeIndex], depth: usize, direction: Direction) -> HashSet<NodeIndex> {
+fn expand(
+    graph: &ClaimGraph,
+    start: &[NodeIndex],
+    depth: usize,
+    direction: Direction,
+) -> HashSet<NodeIndex> {
     let dirs: &[PgDirection] = match direction {
         Direction::Up => &[PgDirection::Incoming],
         Direction::Down => &[PgDirection::Outgoing],
@@ -134,7 +161,11 @@ fn expand(graph: &ClaimGraph, start: &[NodeIndex], depth: usize, direction: Dire
                 if !e.weight().kind.is_relation() {
                     continue;
                 }
-                let other = if dir == PgDirection::Outgoing { e.target() } else { e.source() };
+                let other = if dir == PgDirection::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if seen.insert(other) {
                     queue.push_back((other, d + 1));
                 }
@@ -175,8 +206,18 @@ impl ClaimGraph {
                 c
             })
             .collect();
-        let relations = old.relations.iter().filter(|r| has(&r.from) && has(&r.to)).cloned().collect();
-        let corpus = Corpus { files: old.files.clone(), sources, claims, relations };
+        let relations = old
+            .relations
+            .iter()
+            .filter(|r| has(&r.from) && has(&r.to))
+            .cloned()
+            .collect();
+        let corpus = Corpus {
+            files: old.files.clone(),
+            sources,
+            claims,
+            relations,
+        };
         // Every reference left points inside `keep`, and ids were unique before.
         ClaimGraph::build(corpus).unwrap_or_default()
     }
@@ -201,7 +242,11 @@ mod tests {
         let mut src = Source::new(id("src"), "Src");
         src.part_of = Some(id("site"));
         let corpus = Corpus {
-            sources: vec![src, Source::new(id("site"), "Site"), Source::new(id("other"), "Other")],
+            sources: vec![
+                src,
+                Source::new(id("site"), "Site"),
+                Source::new(id("other"), "Other"),
+            ],
             claims: vec![a, Claim::new(id("b"), "B"), Claim::new(id("c"), "C"), d],
             relations: vec![
                 Relation::new(id("a"), id("b"), RelationKind::Supports),
@@ -226,10 +271,32 @@ mod tests {
 
     #[test]
     fn selections() {
-        case(Selection::default(), &["a", "b", "c", "d", "src:src", "src:site", "src:other"]);
-        case(Selection { tags: vec!["x".into()], ..Default::default() }, &["a", "d", "src:src", "src:site"]);
-        case(Selection { tags: vec!["x".into()], no_sources: true, ..Default::default() }, &["a", "d"]);
-        let around = |dir, depth| Selection { around: vec![id("b")], depth, direction: dir, no_sources: true, ..Default::default() };
+        case(
+            Selection::default(),
+            &["a", "b", "c", "d", "src:src", "src:site", "src:other"],
+        );
+        case(
+            Selection {
+                tags: vec!["x".into()],
+                ..Default::default()
+            },
+            &["a", "d", "src:src", "src:site"],
+        );
+        case(
+            Selection {
+                tags: vec!["x".into()],
+                no_sources: true,
+                ..Default::default()
+            },
+            &["a", "d"],
+        );
+        let around = |dir, depth| Selection {
+            around: vec![id("b")],
+            depth,
+            direction: dir,
+            no_sources: true,
+            ..Default::default()
+        };
         case(around(Direction::Both, 1), &["a", "b", "c"]);
         case(around(Direction::Up, 1), &["a", "b"]);
         case(around(Direction::Down, 2), &["b", "c"]);
@@ -239,7 +306,11 @@ mod tests {
 
     #[test]
     fn subgraph_keeps_only_inner_relations() {
-        let g = Selection { tags: vec!["x".into()], ..Default::default() }.apply(&graph());
+        let g = Selection {
+            tags: vec!["x".into()],
+            ..Default::default()
+        }
+        .apply(&graph());
         assert!(g.corpus().relations.is_empty());
     }
 }

@@ -18,7 +18,11 @@ pub struct Citation {
 impl Citation {
     /// A citation with no quote or locator.
     pub fn new(source: Id) -> Citation {
-        Citation { source, quote: None, locator: None }
+        Citation {
+            source,
+            quote: None,
+            locator: None,
+        }
     }
 }
 

@@ -87,7 +87,11 @@ impl FromStr for Date {
             }
             if let Some(d) = day {
                 if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::Day { year, month: m, day: d });
+                    return Err(DateError::Day {
+                        year,
+                        month: m,
+                        day: d,
+                    });
                 }
             }
         }
@@ -146,9 +150,30 @@ mod tests {
         case("January 2025", Err(DateError::Shape));
         case("2025-13", Err(DateError::Month(13)));
         case("2025-00", Err(DateError::Month(0)));
-        case("2025-02-29", Err(DateError::Day { year: 2025, month: 2, day: 29 }));
-        case("2025-04-31", Err(DateError::Day { year: 2025, month: 4, day: 31 }));
-        case("2025-04-00", Err(DateError::Day { year: 2025, month: 4, day: 0 }));
+        case(
+            "2025-02-29",
+            Err(DateError::Day {
+                year: 2025,
+                month: 2,
+                day: 29,
+            }),
+        );
+        case(
+            "2025-04-31",
+            Err(DateError::Day {
+                year: 2025,
+                month: 4,
+                day: 31,
+            }),
+        );
+        case(
+            "2025-04-00",
+            Err(DateError::Day {
+                year: 2025,
+                month: 4,
+                day: 0,
+            }),
+        );
     }
 
     #[test]

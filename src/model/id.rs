@@ -125,8 +125,14 @@ mod tests {
 
     #[test]
     fn slugify_makes_valid_ids() {
-        assert_eq!(Id::slugify("Kai-Fu Lee").map(|i| i.to_string()), Some("kai-fu-lee".into()));
-        assert_eq!(Id::slugify("  Hello,  World! ").map(|i| i.to_string()), Some("hello-world".into()));
+        assert_eq!(
+            Id::slugify("Kai-Fu Lee").map(|i| i.to_string()),
+            Some("kai-fu-lee".into())
+        );
+        assert_eq!(
+            Id::slugify("  Hello,  World! ").map(|i| i.to_string()),
+            Some("hello-world".into())
+        );
         assert_eq!(Id::slugify("!!!"), None);
     }
 }

@@ -46,7 +46,10 @@ impl Files {
 
     /// All paths in load order.
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &Path)> {
-        self.0.iter().enumerate().map(|(i, p)| (FileId(i as u32), p.as_path()))
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (FileId(i as u32), p.as_path()))
     }
 
     /// Number of files.

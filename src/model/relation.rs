@@ -39,6 +39,14 @@ pub struct Relation {
 impl Relation {
     /// A relation with no attributes.
     pub fn new(from: Id, to: Id, kind: RelationKind) -> Relation {
-        Relation { from, to, kind, strength: None, note: None, sources: Vec::new(), origin: Origin::default() }
+        Relation {
+            from,
+            to,
+            kind,
+            strength: None,
+            note: None,
+            sources: Vec::new(),
+            origin: Origin::default(),
+        }
     }
 }

@@ -17,7 +17,9 @@ fn json_of(test: Test) -> Value {
 
 #[test]
 fn check_passes_on_the_fixture_and_the_data_set() {
-    small(&["check"]).stdout("0 errors, 0 warnings in 2 files\n").run();
+    small(&["check"])
+        .stdout("0 errors, 0 warnings in 2 files\n")
+        .run();
     let (stdout, _) = Test::new().args(&["check"]).run();
     assert!(stdout.starts_with("0 errors, 0 warnings in "), "{stdout}");
     small(&["check", "--format", "json"]).stdout("[]\n").run();
@@ -133,9 +135,15 @@ china-gaining  China is gaining ground in AI.
 ",
         )
         .run();
-    small(&["list", "--tag", "compute", "--by", "article"]).stdout("efficient  [mixed] DeepSeek used far fewer resources than ChatGPT.\n").run();
-    small(&["list", "--rating", "mixed"]).stdout("efficient  [mixed] DeepSeek used far fewer resources than ChatGPT.\n").run();
-    small(&["list", "--tag", "nothing"]).stdout("no claims match\n").run();
+    small(&["list", "--tag", "compute", "--by", "article"])
+        .stdout("efficient  [mixed] DeepSeek used far fewer resources than ChatGPT.\n")
+        .run();
+    small(&["list", "--rating", "mixed"])
+        .stdout("efficient  [mixed] DeepSeek used far fewer resources than ChatGPT.\n")
+        .run();
+    small(&["list", "--tag", "nothing"])
+        .stdout("no claims match\n")
+        .run();
     small(&["list", "--rating", "mostly_true"]).status(2).run();
     small(&["list", "--by", "nobody"]).status(2).run();
 }
@@ -146,23 +154,37 @@ fn list_sources_and_json() {
         .stdout("article  The Article (publication)\nlee      Kai-Fu Lee (person)\ndesk     Fact desk (organization)\n")
         .run();
     let v = json_of(small(&["list", "--tag", "framing", "--format", "json"]));
-    let ids: Vec<&str> = v.as_array().expect("array").iter().filter_map(|c| c["id"].as_str()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
     assert_eq!(ids, ["china-gaining"]);
     assert_eq!(v[0]["supported_by"], json!(["efficient"]));
 }
 
 #[test]
 fn commands_refuse_broken_input_with_exit_1() {
-    let (stdout, stderr) = Test::new().args(&["--claims", "tests/data/broken/unknown-id.yaml", "list"]).status(1).run();
+    let (stdout, stderr) = Test::new()
+        .args(&["--claims", "tests/data/broken/unknown-id.yaml", "list"])
+        .status(1)
+        .run();
     assert_eq!(stdout, "");
     assert!(stderr.contains("error[unknown-id]"), "{stderr}");
-    assert!(stderr.ends_with("1 error, 0 warnings in 1 file\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("1 error, 0 warnings in 1 file\n"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     Test::new().args(&["frobnicate"]).status(2).run();
-    Test::new().args(&["check", "--format", "xml"]).status(2).run();
+    Test::new()
+        .args(&["check", "--format", "xml"])
+        .status(2)
+        .run();
 }
 
 #[test]
@@ -170,18 +192,39 @@ fn data_set_has_the_promised_shape() {
     let claims = json_of(Test::new().args(&["list", "--format", "json"]));
     let claims = claims.as_array().expect("array");
     let sources = json_of(Test::new().args(&["list", "sources", "--format", "json"]));
-    let contradicts: usize = claims.iter().map(|c| c["contradicts"].as_array().map_or(0, Vec::len)).sum();
+    let contradicts: usize = claims
+        .iter()
+        .map(|c| c["contradicts"].as_array().map_or(0, Vec::len))
+        .sum();
     assert!(claims.len() >= 40, "{} claims", claims.len());
     assert!(sources.as_array().expect("array").len() >= 15);
     assert!(contradicts >= 8, "{contradicts} contradicts");
-    let article_quote = |c: &&Value| c["sources"].as_array().is_some_and(|s| s.iter().any(|s| s["source"] == "article" && s["quote"].is_string()));
+    let article_quote = |c: &&Value| {
+        c["sources"].as_array().is_some_and(|s| {
+            s.iter()
+                .any(|s| s["source"] == "article" && s["quote"].is_string())
+        })
+    };
     let from_article: Vec<&Value> = claims.iter().filter(article_quote).collect();
     let text = std::fs::read_to_string(crate::test::root().join("../shared/article.txt")).ok();
     for claim in &from_article {
-        for cit in claim["sources"].as_array().into_iter().flatten().filter(|s| s["source"] == "article") {
-            assert!(cit["locator"].is_string(), "{} cites the article without a locator", claim["id"]);
+        for cit in claim["sources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| s["source"] == "article")
+        {
+            assert!(
+                cit["locator"].is_string(),
+                "{} cites the article without a locator",
+                claim["id"]
+            );
             if let (Some(text), Some(quote)) = (&text, cit["quote"].as_str()) {
-                assert!(text.contains(quote), "{}: quote not in the article: {quote}", claim["id"]);
+                assert!(
+                    text.contains(quote),
+                    "{}: quote not in the article: {quote}",
+                    claim["id"]
+                );
             }
         }
     }

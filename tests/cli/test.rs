@@ -26,8 +26,15 @@ impl Test {
     /// A run in the repository root with colours off.
     pub fn new() -> Test {
         let mut cmd = Command::cargo_bin("claimgraph").expect("the binary is built for tests");
-        cmd.current_dir(root()).env_remove("NO_COLOR").arg("--color=never");
-        Test { cmd, stdout: None, stderr: None, status: 0 }
+        cmd.current_dir(root())
+            .env_remove("NO_COLOR")
+            .arg("--color=never");
+        Test {
+            cmd,
+            stdout: None,
+            stderr: None,
+            status: 0,
+        }
     }
 
     /// Adds arguments.
@@ -78,7 +85,11 @@ impl Test {
         let out = self.cmd.output().expect("the binary runs");
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(self.status), "exit code\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        assert_eq!(
+            out.status.code(),
+            Some(self.status),
+            "exit code\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        );
         if let Some(expected) = &self.stdout {
             assert_eq!(&stdout, expected, "stdout");
         }
