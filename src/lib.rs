@@ -3,7 +3,7 @@
 //! Claims and sources are written in YAML files ([format v1](load)); the library loads them
 //! into a typed [`model::Corpus`] with every problem reported as a located
 //! [`load::Diagnostic`], builds a [`graph::ClaimGraph`] over petgraph, checks it
-//! ([`check`]), and writes diagrams ([`format`]).
+//! ([`check`]), and writes diagrams ([`format`](mod@format)).
 //!
 //! ```
 //! use claimgraph::{graph::ClaimGraph, load};
@@ -30,6 +30,9 @@
 //! assert_eq!(graph.claim(gap).map(|c| c.by.as_ref().map(|b| b.as_str())), Some(Some("lee")));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+// Tests may unwrap (a panic is how a test fails); library code may not.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod build;
 pub mod check;

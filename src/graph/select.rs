@@ -112,10 +112,10 @@ impl Selection {
                     .edges(ix)
                     .map(|e| (e.target(), *e.weight()))
                 {
-                    if !edge.kind.is_relation() {
-                        if let Some(NodeRef::Source(s)) = graph.get(target) {
-                            add_with_parents(graph, s.id.clone(), &mut keep);
-                        }
+                    if !edge.kind.is_relation()
+                        && let Some(NodeRef::Source(s)) = graph.get(target)
+                    {
+                        add_with_parents(graph, s.id.clone(), &mut keep);
                     }
                 }
             }

@@ -162,5 +162,10 @@ fn message(e: &YamlError) -> String {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or_default();
     let first = first.split(" at line ").next().unwrap_or(first);
-    first.split(" (defined").next().unwrap_or(first).trim().to_string()
+    first
+        .split(" (defined")
+        .next()
+        .unwrap_or(first)
+        .trim()
+        .to_string()
 }

@@ -61,7 +61,7 @@ fn digits<T: FromStr>(part: &str, len: usize) -> Result<T, DateError> {
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         2 if leap => 29,
         2 => 28,
@@ -85,14 +85,14 @@ impl FromStr for Date {
             if !(1..=12).contains(&m) {
                 return Err(DateError::Month(m));
             }
-            if let Some(d) = day {
-                if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::Day {
-                        year,
-                        month: m,
-                        day: d,
-                    });
-                }
+            if let Some(d) = day
+                && (d == 0 || d > days_in_month(year, m))
+            {
+                return Err(DateError::Day {
+                    year,
+                    month: m,
+                    day: d,
+                });
             }
         }
         Ok(Date { year, month, day })
