@@ -323,12 +323,19 @@ fn scalar_alias_bomb_is_rejected_as_too_complex() {
     // One 32 KiB string aliased 2,048 times would expand to 64 MiB of text.
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("bomb.yaml");
-    let mut text = format!("claims:\n  - id: a0\n    text: &big {}\n", "x".repeat(32 * 1024));
+    let mut text = format!(
+        "claims:\n  - id: a0\n    text: &big {}\n",
+        "x".repeat(32 * 1024)
+    );
     for i in 1..2048 {
         text.push_str(&format!("  - id: a{i}\n    text: *big\n"));
     }
     std::fs::write(&file, text).expect("write");
-    let (stdout, _) = Test::new().args(&["check", "--format", "json"]).path(&file).status(1).run();
+    let (stdout, _) = Test::new()
+        .args(&["check", "--format", "json"])
+        .path(&file)
+        .status(1)
+        .run();
     let json: Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(json[0]["code"], "too-complex", "{stdout}");
     assert_eq!(json.as_array().map(Vec::len), Some(1), "{stdout}");

@@ -1,5 +1,7 @@
 //! End-to-end tests of the `claimgraph` binary.
 
+#![allow(clippy::unwrap_used)]
+
 mod broken;
 mod build;
 mod commands;
