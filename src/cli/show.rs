@@ -56,13 +56,16 @@ fn section(out: &mut String, graph: &ClaimGraph, title: &str, edges: &[(NodeInde
     }
 }
 
-fn related(
+/// One section per `(title, edge kind, direction)`, skipping empty ones.
+fn sections_of(
+    out: &mut String,
     graph: &ClaimGraph,
     ix: NodeIndex,
-    kind: EdgeKind,
-    dir: petgraph::Direction,
-) -> Vec<(NodeIndex, Edge)> {
-    graph.neighbors(ix, kind, dir)
+    sections: &[(&str, EdgeKind, petgraph::Direction)],
+) {
+    for &(title, kind, dir) in sections {
+        section(out, graph, title, &graph.neighbors(ix, kind, dir));
+    }
 }
 
 fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
@@ -111,36 +114,14 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
             out.push('\n');
         }
     }
-    section(
-        &mut out,
-        graph,
-        "supports",
-        &related(graph, ix, EdgeKind::Supports, Outgoing),
-    );
-    section(
-        &mut out,
-        graph,
-        "contradicts",
-        &related(graph, ix, EdgeKind::Contradicts, Outgoing),
-    );
-    section(
-        &mut out,
-        graph,
-        "supported by",
-        &related(graph, ix, EdgeKind::Supports, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "contradicted by",
-        &related(graph, ix, EdgeKind::Contradicts, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "cited as evidence by",
-        &related(graph, ix, EdgeKind::Evidence, Incoming),
-    );
+    let sections = [
+        ("supports", EdgeKind::Supports, Outgoing),
+        ("contradicts", EdgeKind::Contradicts, Outgoing),
+        ("supported by", EdgeKind::Supports, Incoming),
+        ("contradicted by", EdgeKind::Contradicts, Incoming),
+        ("cited as evidence by", EdgeKind::Evidence, Incoming),
+    ];
+    sections_of(&mut out, graph, ix, &sections);
     defined_at(&mut out, graph, c.origin);
     out
 }
@@ -162,36 +143,14 @@ fn source_text(graph: &ClaimGraph, ix: NodeIndex, s: &Source) -> String {
         .and_then(|p| graph.node(p.as_str()))
         .map(|n| name(graph, n));
     field(&mut out, "part of", part_of);
-    section(
-        &mut out,
-        graph,
-        "parts",
-        &related(graph, ix, EdgeKind::PartOf, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "asserts",
-        &related(graph, ix, EdgeKind::AssertedBy, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "cited by",
-        &related(graph, ix, EdgeKind::Cites, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "reviewed",
-        &related(graph, ix, EdgeKind::ReviewedBy, Incoming),
-    );
-    section(
-        &mut out,
-        graph,
-        "cited as evidence by",
-        &related(graph, ix, EdgeKind::Evidence, Incoming),
-    );
+    let sections = [
+        ("parts", EdgeKind::PartOf, Incoming),
+        ("asserts", EdgeKind::AssertedBy, Incoming),
+        ("cited by", EdgeKind::Cites, Incoming),
+        ("reviewed", EdgeKind::ReviewedBy, Incoming),
+        ("cited as evidence by", EdgeKind::Evidence, Incoming),
+    ];
+    sections_of(&mut out, graph, ix, &sections);
     defined_at(&mut out, graph, s.origin);
     out
 }

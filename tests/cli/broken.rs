@@ -4,14 +4,19 @@ use serde_json::Value;
 
 use crate::test::{Test, data};
 
-/// `line:column severity[code] message (hint)` for each diagnostic of `check --format json`.
-fn diagnostics(path: &std::path::Path, status: i32) -> Vec<String> {
+/// What `check --format json PATH` prints, expecting exit code `status`.
+fn check_json(path: &std::path::Path, status: i32) -> Value {
     let (stdout, _) = Test::new()
         .args(&["check", "--format", "json"])
         .path(path)
         .status(status)
         .run();
-    let json: Value = serde_json::from_str(&stdout).expect("check prints JSON");
+    serde_json::from_str(&stdout).expect("check prints JSON")
+}
+
+/// `line:column severity[code] message (hint)` for each diagnostic of `check --format json`.
+fn diagnostics(path: &std::path::Path, status: i32) -> Vec<String> {
+    let json = check_json(path, status);
     let items = json.as_array().expect("a JSON array");
     items
         .iter()
@@ -277,12 +282,7 @@ fn not_utf8() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("latin1.yaml");
     std::fs::write(&file, b"claims:\n  - id: a\n    text: caf\xe9\n").expect("write");
-    let (stdout, _) = Test::new()
-        .args(&["check", "--format", "json"])
-        .path(&file)
-        .status(1)
-        .run();
-    let json: Value = serde_json::from_str(&stdout).expect("JSON");
+    let json = check_json(&file, 1);
     assert_eq!(json[0]["code"], "not-utf8");
     assert_eq!(
         (json[0]["line"].as_u64(), json[0]["column"].as_u64()),
@@ -331,12 +331,7 @@ fn scalar_alias_bomb_is_rejected_as_too_complex() {
         text.push_str(&format!("  - id: a{i}\n    text: *big\n"));
     }
     std::fs::write(&file, text).expect("write");
-    let (stdout, _) = Test::new()
-        .args(&["check", "--format", "json"])
-        .path(&file)
-        .status(1)
-        .run();
-    let json: Value = serde_json::from_str(&stdout).expect("JSON");
-    assert_eq!(json[0]["code"], "too-complex", "{stdout}");
-    assert_eq!(json.as_array().map(Vec::len), Some(1), "{stdout}");
+    let json = check_json(&file, 1);
+    assert_eq!(json[0]["code"], "too-complex", "{json}");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
 }
