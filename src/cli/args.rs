@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::select::SelectionArgs;
+
 /// Track claims, their sources and the arguments between them: check the claim files, ask
 /// questions of the graph, and draw it.
 #[derive(Debug, Parser)]
@@ -46,6 +48,18 @@ pub enum OutputFormat {
     Text,
     /// JSON for scripts.
     Json,
+}
+
+/// `--format` for commands that print lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableFormat {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// Tab-separated values, one row per line, no header.
+    Tsv,
 }
 
 /// `--color`.
@@ -99,18 +113,12 @@ pub struct ListArgs {
     /// Claims or sources.
     #[arg(value_enum, default_value_t)]
     pub what: ListWhat,
-    /// Only claims with this tag (repeat to require several).
-    #[arg(long, value_name = "TAG")]
-    pub tag: Vec<String>,
-    /// Only claims asserted by this source.
-    #[arg(long, value_name = "SOURCE")]
-    pub by: Option<String>,
-    /// Only claims whose verdict has this rating.
-    #[arg(long, value_name = "RATING")]
-    pub rating: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    pub format: OutputFormat,
+    pub format: TableFormat,
+    /// Which claims and sources.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 /// Export formats.
@@ -149,6 +157,9 @@ pub struct ExportArgs {
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
+    /// Which part of the graph to draw.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 /// `build`.

@@ -16,6 +16,8 @@ pub fn renderer(choice: RendererChoice) -> Renderer {
 /// Runs `export`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     let graph = super::load_graph(ctx, &cli.claims)?;
+    let selection = args.selection.selection(&graph, false)?;
+    let graph = super::select::apply(graph, &selection);
     let format = match args.format {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Svg => Format::Svg,

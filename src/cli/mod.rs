@@ -11,6 +11,7 @@ mod check;
 mod export;
 mod list;
 mod output;
+mod select;
 mod show;
 
 pub use args::Cli;

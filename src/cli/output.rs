@@ -28,6 +28,11 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     stdout(&text)
 }
 
+/// `text` with tabs and line breaks turned into spaces, safe in a TSV field.
+pub fn tsv_field(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
 /// Writes `text` to `path` atomically.
 pub fn file(path: &Path, text: &str) -> Result<(), Failure> {
     crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|e| {

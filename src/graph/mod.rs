@@ -8,9 +8,11 @@
 //! every reference (speaker, citation, reviewer, evidence, `part_of`) goes from the item that
 //! makes it to the item referred to.
 
+mod expr;
 mod select;
 
-pub use select::{Direction, Selection};
+pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
+pub use select::{Direction, Selection, SelectionError};
 
 use std::collections::HashMap;
 
@@ -102,6 +104,14 @@ impl<'a> NodeRef<'a> {
         match self {
             NodeRef::Claim(c) => &c.id,
             NodeRef::Source(s) => &s.id,
+        }
+    }
+
+    /// Claim or source.
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            NodeRef::Claim(_) => ItemKind::Claim,
+            NodeRef::Source(_) => ItemKind::Source,
         }
     }
 }
@@ -219,6 +229,12 @@ impl ClaimGraph {
         &self.graph
     }
 
+    /// One more than the largest node index: the length of a vector indexed by
+    /// [`NodeIndex::index`].
+    pub fn node_bound(&self) -> usize {
+        petgraph::visit::NodeIndexable::node_bound(&self.graph)
+    }
+
     /// The node of `id`, if there is one. O(1).
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
@@ -253,20 +269,25 @@ impl ClaimGraph {
         self.index.keys()
     }
 
-    /// Claims with their nodes, in corpus order.
+    /// Claims with their nodes, in corpus order. O(V) for the whole walk.
     pub fn claims(&self) -> impl Iterator<Item = (NodeIndex, &Claim)> {
-        self.corpus
-            .claims
-            .iter()
-            .filter_map(|c| Some((self.node(c.id.as_str())?, c)))
+        // Nodes are added in corpus order (sources, then claims) and never removed.
+        self.graph
+            .node_indices()
+            .filter_map(|ix| match self.graph[ix] {
+                Node::Claim(i) => Some((ix, &self.corpus.claims[i])),
+                Node::Source(_) => None,
+            })
     }
 
-    /// Sources with their nodes, in corpus order.
+    /// Sources with their nodes, in corpus order. O(V) for the whole walk.
     pub fn sources(&self) -> impl Iterator<Item = (NodeIndex, &Source)> {
-        self.corpus
-            .sources
-            .iter()
-            .filter_map(|s| Some((self.node(s.id.as_str())?, s)))
+        self.graph
+            .node_indices()
+            .filter_map(|ix| match self.graph[ix] {
+                Node::Source(i) => Some((ix, &self.corpus.sources[i])),
+                Node::Claim(_) => None,
+            })
     }
 
     /// The relation behind an argument edge.

@@ -1,8 +1,14 @@
 //! Subgraph selection: which claims and sources a command works on.
 //!
-//! A [`Selection`] is a plain value (filters combined with AND, then an optional neighbourhood
-//! expansion) applied in one place, [`Selection::apply`], so every command that takes a
-//! selection means the same thing by it.
+//! A [`Selection`] is a plain value (field filters and a `--where` [`Expr`], combined with AND,
+//! then an optional neighbourhood walk) applied in one place, [`Selection::apply`], so every
+//! command that takes a selection means the same thing by it.
+//!
+//! Claims are kept when they pass every filter (and, with `around`, lie within `depth` argument
+//! edges of the start claims). Sources are kept when a kept claim refers to them (speaker,
+//! citation, reviewer, evidence; with their `part_of` parents), and also on their own when no
+//! claim-only filter (`tags`, `by`, `rating`, `relation`, `file`) and no `around` is set and
+//! they pass `kind` and `filter`. `no_sources` drops every source.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -10,8 +16,9 @@ use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
+use super::expr::{Expr, Field, ItemKind};
 use super::{ClaimGraph, NodeRef};
-use crate::model::{Claim, Corpus, FileId, Id, Rating};
+use crate::model::{Claim, Corpus, FileId, Id, Rating, RelationKind};
 
 /// Which way `--around` walks argument edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,7 +32,7 @@ pub enum Direction {
     Both,
 }
 
-/// Which claims to keep. The default keeps everything.
+/// Which claims and sources to keep. The default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     /// Keep claims carrying every one of these tags.
@@ -34,6 +41,12 @@ pub struct Selection {
     pub by: Option<Id>,
     /// Keep claims whose verdict has this rating.
     pub rating: Option<Rating>,
+    /// Keep only claims or only sources.
+    pub kind: Option<ItemKind>,
+    /// Keep claims that take part in a relation of this kind, and only relations of this kind.
+    pub relation: Option<RelationKind>,
+    /// Keep items for which this `--where` expression holds.
+    pub filter: Option<Expr>,
     /// Keep claims defined in this file.
     pub file: Option<FileId>,
     /// Start from these claims instead of all matching ones, and walk `depth` argument edges.
@@ -46,14 +59,105 @@ pub struct Selection {
     pub no_sources: bool,
 }
 
+/// An id in a selection that names nothing, or names the wrong kind of item.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectionError {
+    /// No item has this id.
+    #[error("no claim or source has the id `{id}`{}", column_note(*.column))]
+    UnknownId {
+        /// The id as written.
+        id: String,
+        /// The closest id of the right kind.
+        suggestion: Option<Id>,
+        /// For an id inside the `--where` expression, its 1-based column there.
+        column: Option<usize>,
+    },
+    /// The id names a claim where a source is needed, or the other way round.
+    #[error("`{id}` is a {found}, but {place} takes a {expected}")]
+    WrongKind {
+        /// The id.
+        id: Id,
+        /// Where it was given (`` `--around` ``, `` `--by` ``, ...).
+        place: &'static str,
+        /// What it is.
+        found: ItemKind,
+        /// What is needed.
+        expected: ItemKind,
+    },
+}
+
+fn column_note(column: Option<usize>) -> String {
+    column
+        .map(|c| format!(" (`--where`, column {c})"))
+        .unwrap_or_default()
+}
+
+impl SelectionError {
+    /// A hint for the user, when there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            SelectionError::UnknownId {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("did you mean `{s}`?")),
+            SelectionError::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
+            SelectionError::WrongKind { expected, .. } => Some(format!(
+                "`claimgraph list {expected}s` shows every {expected} id"
+            )),
+        }
+    }
+}
+
 impl Selection {
     /// Whether the selection keeps everything.
     pub fn is_everything(&self) -> bool {
         *self == Selection::default()
     }
 
-    /// Whether `claim` passes the field filters (not `around`).
-    pub fn matches(&self, claim: &Claim) -> bool {
+    /// Checks that every id the selection names exists and is of the right kind: `around`
+    /// claims, the `by` source, and the ids in `id` and `by` tests of the expression. O(ids)
+    /// when they exist; a miss scans every id once for a suggestion.
+    pub fn check(&self, graph: &ClaimGraph) -> Result<(), SelectionError> {
+        for id in &self.around {
+            expect(graph, id.as_str(), ItemKind::Claim, "`--around`", None)?;
+        }
+        if let Some(by) = &self.by {
+            expect(graph, by.as_str(), ItemKind::Source, "`--by`", None)?;
+        }
+        for (field, value, column) in self.filter.iter().flat_map(Expr::id_tests) {
+            let place = "`by` in `--where`";
+            match field {
+                Field::By => expect(graph, value, ItemKind::Source, place, Some(column))?,
+                _ if graph.node(value).is_none() => {
+                    return Err(unknown(graph, value, None, Some(column)));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the item at `ix` passes the filters (not `around`; see the [module docs](self)).
+    /// O(filters × values of the item).
+    pub fn matches(&self, graph: &ClaimGraph, ix: NodeIndex) -> bool {
+        let passes = |kind: ItemKind| {
+            self.kind.is_none_or(|k| k == kind)
+                && self.filter.as_ref().is_none_or(|e| e.matches(graph, ix))
+        };
+        match graph.get(ix) {
+            Some(NodeRef::Claim(c)) => {
+                self.claim_fields(c)
+                    && self
+                        .relation
+                        .is_none_or(|k| takes_part(graph, ix, k.into()))
+                    && passes(ItemKind::Claim)
+            }
+            Some(NodeRef::Source(_)) => !self.has_claim_filters() && passes(ItemKind::Source),
+            None => false,
+        }
+    }
+
+    fn claim_fields(&self, claim: &Claim) -> bool {
         self.tags.iter().all(|t| claim.has_tag(t))
             && self
                 .by
@@ -65,14 +169,23 @@ impl Selection {
             && self.file.is_none_or(|f| claim.origin.file == f)
     }
 
+    fn has_claim_filters(&self) -> bool {
+        !self.tags.is_empty()
+            || self.by.is_some()
+            || self.rating.is_some()
+            || self.relation.is_some()
+            || self.file.is_some()
+    }
+
     /// The claims the selection keeps: the matching claims, expanded `depth` argument edges
     /// from the `around` ids (or from the matching claims when `around` is empty but a depth is
-    /// set). Unknown `around` ids are ignored here; callers check them first.
+    /// set). Unknown `around` ids are ignored here; [`check`](Self::check) reports them.
+    /// O(V + E).
     pub fn claims(&self, graph: &ClaimGraph) -> HashSet<NodeIndex> {
         let matching: HashSet<NodeIndex> = graph
             .claims()
-            .filter(|(_, c)| self.matches(c))
             .map(|(ix, _)| ix)
+            .filter(|&ix| self.matches(graph, ix))
             .collect();
         let start: Vec<NodeIndex> = if self.around.is_empty() {
             if self.depth == 0 {
@@ -83,9 +196,10 @@ impl Selection {
             self.around
                 .iter()
                 .filter_map(|id| graph.node(id.as_str()))
+                .filter(|&ix| graph.claim(ix).is_some())
                 .collect()
         };
-        let mut kept = expand(graph, &start, self.depth, self.direction);
+        let mut kept = expand(graph, &start, self.depth, self.direction, self.relation);
         if !self.around.is_empty() {
             // The start claims always stay; the neighbourhood is filtered by the field filters.
             kept.retain(|ix| start.contains(ix) || matching.contains(ix));
@@ -93,8 +207,8 @@ impl Selection {
         kept
     }
 
-    /// The subgraph this selection keeps: selected claims, the relations among them, and
-    /// (unless `no_sources`) the sources they reference, with the sources' `part_of` parents.
+    /// The subgraph this selection keeps (see the [module docs](self)): the kept claims and
+    /// sources and the relations among them. O(V + E) plus the copy.
     pub fn apply(&self, graph: &ClaimGraph) -> ClaimGraph {
         if self.is_everything() {
             return graph.clone();
@@ -106,6 +220,14 @@ impl Selection {
             .map(|c| c.id.clone())
             .collect();
         if !self.no_sources {
+            if self.around.is_empty() {
+                keep.extend(
+                    graph
+                        .sources()
+                        .filter(|&(ix, _)| self.matches(graph, ix))
+                        .map(|(_, s)| s.id.clone()),
+                );
+            }
             for &ix in &claims {
                 for (target, edge) in graph
                     .petgraph()
@@ -120,7 +242,62 @@ impl Selection {
                 }
             }
         }
-        graph.restricted_to(&keep)
+        graph.restricted(&keep, self.relation)
+    }
+}
+
+/// Whether the claim at `ix` is an end of an argument edge of `kind`.
+fn takes_part(graph: &ClaimGraph, ix: NodeIndex, kind: super::EdgeKind) -> bool {
+    [PgDirection::Incoming, PgDirection::Outgoing]
+        .into_iter()
+        .flat_map(|d| graph.petgraph().edges_directed(ix, d))
+        .any(|e| e.weight().kind == kind)
+}
+
+/// Checks that `text` names an item of `kind`.
+fn expect(
+    graph: &ClaimGraph,
+    text: &str,
+    kind: ItemKind,
+    place: &'static str,
+    column: Option<usize>,
+) -> Result<(), SelectionError> {
+    let Some(node) = graph.node(text).and_then(|ix| graph.get(ix)) else {
+        return Err(unknown(graph, text, Some(kind), column));
+    };
+    if node.kind() != kind {
+        return Err(SelectionError::WrongKind {
+            id: node.id().clone(),
+            place,
+            found: node.kind(),
+            expected: kind,
+        });
+    }
+    Ok(())
+}
+
+/// The error for an id that names nothing, suggesting the closest id of `kind` (any kind
+/// when `None`).
+fn unknown(
+    graph: &ClaimGraph,
+    text: &str,
+    kind: Option<ItemKind>,
+    column: Option<usize>,
+) -> SelectionError {
+    let ids = graph
+        .claims()
+        .map(|(_, c)| &c.id)
+        .filter(|_| kind != Some(ItemKind::Source));
+    let sources = graph
+        .sources()
+        .map(|(_, s)| &s.id)
+        .filter(|_| kind != Some(ItemKind::Claim));
+    let suggestion = crate::suggest::did_you_mean(text, ids.chain(sources).map(Id::as_str))
+        .and_then(|s| Id::new(s).ok());
+    SelectionError::UnknownId {
+        id: text.to_string(),
+        suggestion,
+        column,
     }
 }
 
@@ -144,7 +321,12 @@ fn expand(
     start: &[NodeIndex],
     depth: usize,
     direction: Direction,
+    relation: Option<RelationKind>,
 ) -> HashSet<NodeIndex> {
+    let walks = |kind: super::EdgeKind| match relation {
+        Some(r) => kind == r.into(),
+        None => kind.is_relation(),
+    };
     let dirs: &[PgDirection] = match direction {
         Direction::Up => &[PgDirection::Incoming],
         Direction::Down => &[PgDirection::Outgoing],
@@ -158,7 +340,7 @@ fn expand(
         }
         for &dir in dirs {
             for e in graph.petgraph().edges_directed(ix, dir) {
-                if !e.weight().kind.is_relation() {
+                if !walks(e.weight().kind) {
                     continue;
                 }
                 let other = if dir == PgDirection::Outgoing {
@@ -179,6 +361,11 @@ impl ClaimGraph {
     /// The subgraph of the items whose ids are in `keep`. References to items left out are
     /// dropped (a citation of a source not kept, a relation to a claim not kept).
     pub fn restricted_to(&self, keep: &HashSet<Id>) -> ClaimGraph {
+        self.restricted(keep, None)
+    }
+
+    /// [`restricted_to`](Self::restricted_to), keeping only relations of `relation` when set.
+    fn restricted(&self, keep: &HashSet<Id>, relation: Option<RelationKind>) -> ClaimGraph {
         let has = |id: &Id| keep.contains(id);
         let old = self.corpus();
         let sources = old
@@ -209,7 +396,7 @@ impl ClaimGraph {
         let relations = old
             .relations
             .iter()
-            .filter(|r| has(&r.from) && has(&r.to))
+            .filter(|r| has(&r.from) && has(&r.to) && relation.is_none_or(|k| r.kind == k))
             .cloned()
             .collect();
         let corpus = Corpus {
@@ -224,93 +411,4 @@ impl ClaimGraph {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Citation, Relation, RelationKind, Source};
-
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
-
-    /// a -supports-> b -supports-> c, d -contradicts-> c; a cites src (part of site).
-    fn graph() -> ClaimGraph {
-        let mut a = Claim::new(id("a"), "A");
-        a.sources.push(Citation::new(id("src")));
-        a.tags.push("x".into());
-        let mut d = Claim::new(id("d"), "D");
-        d.tags.push("x".into());
-        let mut src = Source::new(id("src"), "Src");
-        src.part_of = Some(id("site"));
-        let corpus = Corpus {
-            sources: vec![
-                src,
-                Source::new(id("site"), "Site"),
-                Source::new(id("other"), "Other"),
-            ],
-            claims: vec![a, Claim::new(id("b"), "B"), Claim::new(id("c"), "C"), d],
-            relations: vec![
-                Relation::new(id("a"), id("b"), RelationKind::Supports),
-                Relation::new(id("b"), id("c"), RelationKind::Supports),
-                Relation::new(id("d"), id("c"), RelationKind::Contradicts),
-            ],
-            ..Corpus::default()
-        };
-        ClaimGraph::build(corpus).unwrap()
-    }
-
-    fn ids(g: &ClaimGraph) -> Vec<String> {
-        let mut v: Vec<String> = g.corpus().claims.iter().map(|c| c.id.to_string()).collect();
-        v.extend(g.corpus().sources.iter().map(|s| format!("src:{}", s.id)));
-        v
-    }
-
-    #[track_caller]
-    fn case(sel: Selection, expected: &[&str]) {
-        assert_eq!(ids(&sel.apply(&graph())), expected);
-    }
-
-    #[test]
-    fn selections() {
-        case(
-            Selection::default(),
-            &["a", "b", "c", "d", "src:src", "src:site", "src:other"],
-        );
-        case(
-            Selection {
-                tags: vec!["x".into()],
-                ..Default::default()
-            },
-            &["a", "d", "src:src", "src:site"],
-        );
-        case(
-            Selection {
-                tags: vec!["x".into()],
-                no_sources: true,
-                ..Default::default()
-            },
-            &["a", "d"],
-        );
-        let around = |dir, depth| Selection {
-            around: vec![id("b")],
-            depth,
-            direction: dir,
-            no_sources: true,
-            ..Default::default()
-        };
-        case(around(Direction::Both, 1), &["a", "b", "c"]);
-        case(around(Direction::Up, 1), &["a", "b"]);
-        case(around(Direction::Down, 2), &["b", "c"]);
-        case(around(Direction::Both, 2), &["a", "b", "c", "d"]);
-        case(around(Direction::Both, 0), &["b"]);
-    }
-
-    #[test]
-    fn subgraph_keeps_only_inner_relations() {
-        let g = Selection {
-            tags: vec!["x".into()],
-            ..Default::default()
-        }
-        .apply(&graph());
-        assert!(g.corpus().relations.is_empty());
-    }
-}
+mod tests;
