@@ -1,7 +1,5 @@
-//! Questions asked of a claim graph, and the stable JSON shapes of their answers.
-//!
-//! [`ClaimView`] and [`SourceView`] are what `show --format json` and `list --format json`
-//! print: the item's own fields plus its neighbourhood, as ids.
+//! One item and its neighbourhood, as ids: what `show --format json` and `list --format json`
+//! print for a claim ([`ClaimView`]) or a source ([`SourceView`]).
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;

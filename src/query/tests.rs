@@ -1,0 +1,264 @@
+//! The queries on small graphs written inline: `a+b` is "a supports b", `a-b` "a contradicts
+//! b"; a claim written `a*` has a source of its own (`by: s`).
+
+use super::*;
+use crate::model::{Corpus, Id, Relation, Source};
+
+fn id(s: &str) -> Id {
+    Id::new(s).unwrap()
+}
+
+fn graph(claims: &str, relations: &str) -> ClaimGraph {
+    let claims = claims
+        .split_whitespace()
+        .map(|c| {
+            let mut claim = Claim::new(id(c.trim_end_matches('*')), c.to_uppercase());
+            if c.ends_with('*') {
+                claim.by = Some(id("s"));
+            }
+            claim
+        })
+        .collect();
+    let relations = relations
+        .split_whitespace()
+        .map(|r| {
+            let (kind, sep) = if r.contains('+') {
+                (RelationKind::Supports, '+')
+            } else {
+                (RelationKind::Contradicts, '-')
+            };
+            let (from, to) = r.split_once(sep).unwrap();
+            Relation::new(id(from), id(to), kind)
+        })
+        .collect();
+    ClaimGraph::build(Corpus {
+        sources: vec![Source::new(id("s"), "S")],
+        claims,
+        relations,
+        ..Corpus::default()
+    })
+    .unwrap()
+}
+
+/// `id@distance:chain` with the chain as `a+b-c`.
+fn found(r: &Reached<'_>) -> String {
+    format!("{}@{}:{}", r.claim.id, r.distance, chain(&r.chain))
+}
+
+fn chain(c: &Chain<'_>) -> String {
+    let mut out = c.claims[0].to_string();
+    for (k, id) in c.relations.iter().zip(&c.claims[1..]) {
+        out.push(if *k == RelationKind::Supports {
+            '+'
+        } else {
+            '-'
+        });
+        out.push_str(id.as_str());
+    }
+    out
+}
+
+#[track_caller]
+fn case_reach(
+    g: &ClaimGraph,
+    stance: Stance,
+    target: &str,
+    depth: Option<usize>,
+    expected: &[&str],
+) {
+    let reach = match stance {
+        Stance::For => supporters(g, target, depth),
+        Stance::Against => attackers(g, target, depth),
+    }
+    .unwrap();
+    let got: Vec<String> = reach.results.iter().map(found).collect();
+    assert_eq!(got, expected, "{stance:?} of {target} within {depth:?}");
+}
+
+#[test]
+fn supporters_and_attackers_follow_the_sign_of_the_chain() {
+    // x supports t; y attacks t; z attacks y (so defends t); w supports y (so attacks t).
+    let g = graph("t x y z w", "x+t y-t z-y w+y");
+    case_reach(&g, Stance::For, "t", Some(1), &["x@1:x+t"]);
+    case_reach(&g, Stance::Against, "t", Some(1), &["y@1:y-t"]);
+    case_reach(&g, Stance::For, "t", None, &["x@1:x+t", "z@2:z-y-t"]);
+    case_reach(&g, Stance::Against, "t", Some(2), &["y@1:y-t", "w@2:w+y-t"]);
+    case_reach(&g, Stance::For, "z", None, &[]);
+    // In a support cycle the target itself is never listed.
+    let g = graph("a b c", "a+b b+c c+a");
+    case_reach(&g, Stance::For, "a", None, &["c@1:c+a", "b@2:b+c+a"]);
+}
+
+#[test]
+fn unknown_ids_and_sources_are_errors() {
+    let g = graph("compute-gap", "");
+    assert_eq!(
+        supporters(&g, "compute-gapp", None).unwrap_err(),
+        QueryError::UnknownId {
+            id: "compute-gapp".into(),
+            suggestion: Some(id("compute-gap"))
+        }
+    );
+    assert_eq!(
+        why(&g, "s").unwrap_err(),
+        QueryError::NotAClaim {
+            id: id("s"),
+            query: "why"
+        }
+    );
+}
+
+#[track_caller]
+fn case_paths(answer: Paths<'_>, expected: &[&str], truncated: bool) {
+    let got: Vec<String> = answer
+        .paths
+        .iter()
+        .map(|c| format!("{} {}", c.stance.as_str(), chain(c)))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(answer.truncated, truncated);
+}
+
+#[test]
+fn paths_shortest_and_all() {
+    let g = graph("a b c d e", "a+b b+e a-c c-d d+e a+d b-a c+b");
+    case_paths(path(&g, "a", "e").unwrap(), &["for a+b+e"], false);
+    case_paths(path(&g, "e", "a").unwrap(), &[], false);
+    case_paths(path(&g, "b", "b").unwrap(), &["for b"], false);
+    case_paths(
+        all_paths(&g, "a", "e", 6, 100).unwrap(),
+        &["for a+b+e", "for a+d+e", "for a-c-d+e", "against a-c+b+e"],
+        false,
+    );
+    case_paths(
+        all_paths(&g, "a", "e", 2, 100).unwrap(),
+        &["for a+b+e", "for a+d+e"],
+        false,
+    );
+    case_paths(all_paths(&g, "a", "e", 6, 1).unwrap(), &["for a+b+e"], true);
+    case_paths(
+        all_paths(&g, "a", "e", 6, 4).unwrap(),
+        &["for a+b+e", "for a+d+e", "for a-c-d+e", "against a-c+b+e"],
+        false,
+    );
+    case_paths(all_paths(&g, "a", "e", 1, 100).unwrap(), &[], false);
+}
+
+#[test]
+fn why_expands_each_claim_once() {
+    // a <- b <- c <- a (a cycle), a <- d, d <- b; b has a source.
+    let g = graph("a b* c d", "b+a c+b a+c d+a b+d");
+    let w = why(&g, "a").unwrap();
+    let got: Vec<String> = w
+        .lines
+        .iter()
+        .map(|l| {
+            let via = l.via.map_or("root", |v| v.as_str());
+            let repeat = match l.repeat {
+                Some(Repeat::Above) => " above",
+                Some(Repeat::Circular) => " circular",
+                None => "",
+            };
+            format!("{}{via} {}{repeat}", "  ".repeat(l.depth), l.id)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "root a",
+            "  supports b",
+            "    by s",
+            "    supports c",
+            "      supports a circular",
+            "  supports d",
+            "    supports b above",
+        ]
+    );
+    assert_eq!(w.lines[4].parent, Some(3));
+}
+
+#[test]
+fn impact_says_what_would_lose_all_support() {
+    // a supports b and c; b supports d; c has its own source; e supports d too.
+    let g = graph("a* b c* d e", "a+b a+c b+d e+d");
+    let got: Vec<String> = impact(&g, "a")
+        .unwrap()
+        .results
+        .iter()
+        .map(|r| format!("{} {}", found(&r.reached), r.loses_all_support))
+        .collect();
+    // d keeps e as a supporter, but e rests on nothing: d loses all support too.
+    assert_eq!(got, ["b@1:a+b true", "c@1:a+c false", "d@2:a+b+d true"]);
+    let g = graph("a* b c* d e*", "a+b a+c b+d e+d");
+    let d = &impact(&g, "a").unwrap().results[2];
+    assert!(!d.loses_all_support);
+}
+
+#[test]
+fn conflicts_unsupported_and_cycles() {
+    // a and b both support t and contradict each other both ways, both said by s;
+    // c contradicts a; u rests on nothing; p <-> q support each other.
+    let g = graph("t a* b* c u p q", "a+t b+t a-b b-a c-a p+q q+p");
+    let got: Vec<String> = conflicts(&g)
+        .iter()
+        .map(|c| {
+            let via = c.via.map_or("", |v| v.as_str());
+            format!("{} {}>{} {} {via}", c.kind.as_str(), c.a, c.b, c.mutual)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "direct a>b true ",
+            "supporters a>b true t",
+            "source a>b true s",
+            "direct c>a false ",
+        ]
+    );
+    let none: Vec<&str> = unsupported(&g).iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(none, ["c", "u"]);
+    let found: Vec<Vec<&str>> = cycles(&g)
+        .iter()
+        .map(|c| c.cycle.iter().map(|i| i.as_str()).collect())
+        .collect();
+    assert_eq!(found, [["p", "q", "p"]]);
+    assert!(cycles(&graph("a b", "a+b")).is_empty());
+}
+
+#[test]
+fn central_ranks_what_is_argued_over() {
+    let g = graph("hub a b c lone", "a+hub b+hub c-hub");
+    let answer = central(&g, Some(2));
+    let got: Vec<(&str, usize, usize)> = answer
+        .results
+        .iter()
+        .map(|r| (r.claim.id.as_str(), r.supporters, r.attackers))
+        .collect();
+    assert_eq!(got, [("hub", 2, 1), ("a", 0, 0)]);
+    assert_eq!(answer.claims, 5);
+    let total: f64 = central(&g, None).results.iter().map(|r| r.score).sum();
+    assert!((total - 1.0).abs() < 1e-5, "{total}");
+    assert!(central(&graph("", ""), None).results.is_empty());
+}
+
+#[test]
+fn stats_count_and_join() {
+    let g = graph("a* b c d", "a+b c-b a+b");
+    let s = stats(&g);
+    assert_eq!((s.claims, s.sources), (4, 1));
+    assert_eq!((s.components, s.largest_component), (2, 3));
+    let rel: Vec<(&str, usize)> = s
+        .relations
+        .0
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
+    assert_eq!(rel, [("supports", 2), ("contradicts", 1)]);
+    let top: Vec<(&str, usize)> = s
+        .most_supported
+        .iter()
+        .map(|t| (t.claim.id.as_str(), t.count))
+        .collect();
+    assert_eq!(top, [("b", 2)]);
+    assert_eq!(s.claims_by_rating.0.last().map(|c| c.count), Some(4));
+}

@@ -1,0 +1,171 @@
+//! Why believe a claim: its support tree, down to the sources and evidence it rests on.
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::stable_graph::NodeIndex;
+
+use super::{QueryError, claim_node};
+use crate::graph::{ClaimGraph, EdgeKind, ItemKind, NodeRef};
+use crate::model::{Id, Rating};
+
+/// The answer of [`why`]: the tree as lines in pre-order, each with its depth and parent, so
+/// it prints as an indented tree and reads back into one.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Why<'a> {
+    /// The claim asked about.
+    pub target: &'a Id,
+    /// The tree, root first.
+    pub lines: Vec<WhyLine<'a>>,
+}
+
+/// How an item of the tree bears on its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A claim that supports its parent.
+    Supports,
+    /// The source that asserts its parent.
+    By,
+    /// A source its parent appears in.
+    Cites,
+    /// A claim or source its parent's verdict rests on.
+    Evidence,
+}
+
+impl Via {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Supports => "supports",
+            Via::By => "by",
+            Via::Cites => "cites",
+            Via::Evidence => "evidence",
+        }
+    }
+}
+
+/// Why a claim is not expanded again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Repeat {
+    /// It was expanded on an earlier line.
+    Above,
+    /// It is its own ancestor here: circular reasoning.
+    Circular,
+}
+
+/// One item of the tree.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct WhyLine<'a> {
+    /// 0 for the root.
+    pub depth: usize,
+    /// Index of the parent line; `None` for the root.
+    pub parent: Option<usize>,
+    /// How the item bears on its parent; `None` for the root.
+    pub via: Option<Via>,
+    /// `claim` or `source`.
+    #[serde(rename = "type")]
+    pub kind: ItemKind,
+    /// The item's id.
+    pub id: &'a Id,
+    /// A claim's text or a source's name.
+    pub text: &'a str,
+    /// A claim's verdict rating.
+    pub rating: Option<Rating>,
+    /// Set when a claim already appeared; its children are not repeated.
+    pub repeat: Option<Repeat>,
+}
+
+struct Frame {
+    ix: NodeIndex,
+    depth: usize,
+    parent: Option<usize>,
+    via: Option<Via>,
+}
+
+/// The support tree of claim `id`: its source (`by`), the sources it appears in, its
+/// verdict's evidence, and its supporting claims, each expanded the same way. A claim is
+/// expanded once, at its first line; later lines say `above`, or `circular` when the claim is
+/// its own ancestor. O(V + E).
+pub fn why<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Why<'a>, QueryError> {
+    let (root, claim) = claim_node(graph, id, "why")?;
+    let bound = graph.node_bound();
+    let (mut expanded, mut on_path) = (vec![false; bound], vec![false; bound]);
+    let mut path: Vec<NodeIndex> = Vec::new();
+    let mut lines = Vec::new();
+    let mut stack = vec![Frame {
+        ix: root,
+        depth: 0,
+        parent: None,
+        via: None,
+    }];
+    while let Some(frame) = stack.pop() {
+        for gone in path.drain(frame.depth.min(path.len())..) {
+            on_path[gone.index()] = false;
+        }
+        let Some(node) = graph.get(frame.ix) else {
+            continue;
+        };
+        let i = frame.ix.index();
+        let is_claim = node.kind() == ItemKind::Claim;
+        let repeat = match (is_claim && expanded[i], on_path[i]) {
+            (false, _) => None,
+            (true, true) => Some(Repeat::Circular),
+            (true, false) => Some(Repeat::Above),
+        };
+        lines.push(line(node, &frame, repeat));
+        if !is_claim || repeat.is_some() || frame.via == Some(Via::Evidence) {
+            continue;
+        }
+        expanded[i] = true;
+        on_path[i] = true;
+        path.push(frame.ix);
+        let me = lines.len() - 1;
+        for (child, via) in children(graph, frame.ix).into_iter().rev() {
+            stack.push(Frame {
+                ix: child,
+                depth: frame.depth + 1,
+                parent: Some(me),
+                via: Some(via),
+            });
+        }
+    }
+    Ok(Why {
+        target: &claim.id,
+        lines,
+    })
+}
+
+fn line<'a>(node: NodeRef<'a>, frame: &Frame, repeat: Option<Repeat>) -> WhyLine<'a> {
+    let (text, rating) = match node {
+        NodeRef::Claim(c) => (c.text.as_str(), c.verdict.as_ref().map(|v| v.rating)),
+        NodeRef::Source(s) => (s.name.as_str(), None),
+    };
+    WhyLine {
+        depth: frame.depth,
+        parent: frame.parent,
+        via: frame.via,
+        kind: node.kind(),
+        id: node.id(),
+        text,
+        rating,
+        repeat,
+    }
+}
+
+/// What a claim rests on, in the order the tree shows it.
+fn children(graph: &ClaimGraph, ix: NodeIndex) -> Vec<(NodeIndex, Via)> {
+    [
+        (EdgeKind::AssertedBy, Outgoing, Via::By),
+        (EdgeKind::Cites, Outgoing, Via::Cites),
+        (EdgeKind::Evidence, Outgoing, Via::Evidence),
+        (EdgeKind::Supports, Incoming, Via::Supports),
+    ]
+    .into_iter()
+    .flat_map(|(kind, dir, via)| {
+        graph
+            .neighbors(ix, kind, dir)
+            .into_iter()
+            .map(move |(n, _)| (n, via))
+    })
+    .collect()
+}
