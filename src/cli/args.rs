@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::query::QueryArgs;
 pub use super::select::SelectionArgs;
 
 /// Track claims, their sources and the arguments between them: check the claim files, ask
@@ -38,6 +39,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the claims, then write the whole graph and one diagram per theme into a directory.
     Build(BuildArgs),
+    /// Ask a question of the graph: supporters, paths, conflicts, cycles, ...
+    Query(QueryArgs),
 }
 
 /// `--format` for commands that print data.

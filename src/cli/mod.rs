@@ -11,6 +11,8 @@ mod check;
 mod export;
 mod list;
 mod output;
+mod paint;
+mod query;
 mod select;
 mod show;
 
@@ -118,6 +120,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::List(args) => list::run(cli, ctx, args),
         Command::Export(args) => export::run(cli, ctx, args),
         Command::Build(args) => build::run(cli, ctx, args),
+        Command::Query(args) => query::run(cli, ctx, args),
     }
 }
 
