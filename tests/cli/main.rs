@@ -5,4 +5,5 @@
 mod broken;
 mod build;
 mod commands;
+mod query;
 mod test;
