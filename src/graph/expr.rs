@@ -20,7 +20,6 @@
 
 use std::fmt;
 
-use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::NodeIndex;
 
 use super::{ClaimGraph, NodeRef};
@@ -493,10 +492,11 @@ fn any_value(graph: &ClaimGraph, ix: NodeIndex, field: Field, hit: impl Fn(&str)
         (Field::Rating, NodeRef::Claim(c)) => {
             c.verdict.as_ref().is_some_and(|v| hit(v.rating.as_str()))
         }
-        (Field::Relation, NodeRef::Claim(_)) => [PgDirection::Incoming, PgDirection::Outgoing]
-            .into_iter()
-            .flat_map(|d| graph.petgraph().edges_directed(ix, d))
-            .any(|e| e.weight().kind.is_relation() && hit(e.weight().kind.as_str())),
+        (Field::Relation, NodeRef::Claim(_)) => {
+            let args = graph.arguments();
+            let mut ends = args.incoming(ix).iter().chain(args.outgoing(ix));
+            ends.any(|a| hit(a.kind.as_str()))
+        }
         (Field::File, n) => {
             let origin = match n {
                 NodeRef::Claim(c) => c.origin,

@@ -8,9 +8,11 @@
 //! every reference (speaker, citation, reviewer, evidence, `part_of`) goes from the item that
 //! makes it to the item referred to.
 
+mod arguments;
 mod expr;
 mod select;
 
+pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
 pub use select::{Direction, Selection, SelectionError};
 
@@ -138,10 +140,12 @@ pub struct ClaimGraph {
     corpus: Corpus,
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<Id, NodeIndex>,
+    arguments: Arguments,
 }
 
 impl ClaimGraph {
-    /// Builds the graph of a corpus. Runs in O(items + references).
+    /// Builds the graph of a corpus, with its [`Arguments`] index. Runs in O(items +
+    /// references).
     ///
     /// # Errors
     /// When an id is defined twice or a reference names no item. A corpus from
@@ -154,6 +158,7 @@ impl ClaimGraph {
             ),
             index: HashMap::with_capacity(corpus.claims.len() + corpus.sources.len()),
             corpus: Corpus::default(),
+            arguments: Arguments::default(),
         };
         for (i, source) in corpus.sources.iter().enumerate() {
             g.add_node(&source.id, Node::Source(i))?;
@@ -173,6 +178,7 @@ impl ClaimGraph {
             g.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
         }
         g.corpus = corpus;
+        g.arguments = Arguments::new(&g.graph);
         Ok(g)
     }
 
@@ -233,6 +239,11 @@ impl ClaimGraph {
     /// [`NodeIndex::index`].
     pub fn node_bound(&self) -> usize {
         petgraph::visit::NodeIndexable::node_bound(&self.graph)
+    }
+
+    /// The relations of every node as compact rows, for walks over the whole graph.
+    pub fn arguments(&self) -> &Arguments {
+        &self.arguments
     }
 
     /// The node of `id`, if there is one. O(1).

@@ -12,7 +12,6 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -147,9 +146,7 @@ impl Selection {
         match graph.get(ix) {
             Some(NodeRef::Claim(c)) => {
                 self.claim_fields(c)
-                    && self
-                        .relation
-                        .is_none_or(|k| takes_part(graph, ix, k.into()))
+                    && self.relation.is_none_or(|k| takes_part(graph, ix, k))
                     && passes(ItemKind::Claim)
             }
             Some(NodeRef::Source(_)) => !self.has_claim_filters() && passes(ItemKind::Source),
@@ -246,12 +243,13 @@ impl Selection {
     }
 }
 
-/// Whether the claim at `ix` is an end of an argument edge of `kind`.
-fn takes_part(graph: &ClaimGraph, ix: NodeIndex, kind: super::EdgeKind) -> bool {
-    [PgDirection::Incoming, PgDirection::Outgoing]
-        .into_iter()
-        .flat_map(|d| graph.petgraph().edges_directed(ix, d))
-        .any(|e| e.weight().kind == kind)
+/// Whether the claim at `ix` is an end of a relation of `kind`.
+fn takes_part(graph: &ClaimGraph, ix: NodeIndex, kind: RelationKind) -> bool {
+    let args = graph.arguments();
+    args.incoming(ix)
+        .iter()
+        .chain(args.outgoing(ix))
+        .any(|a| a.kind == kind)
 }
 
 /// Checks that `text` names an item of `kind`.
@@ -323,34 +321,20 @@ fn expand(
     direction: Direction,
     relation: Option<RelationKind>,
 ) -> HashSet<NodeIndex> {
-    let walks = |kind: super::EdgeKind| match relation {
-        Some(r) => kind == r.into(),
-        None => kind.is_relation(),
-    };
-    let dirs: &[PgDirection] = match direction {
-        Direction::Up => &[PgDirection::Incoming],
-        Direction::Down => &[PgDirection::Outgoing],
-        Direction::Both => &[PgDirection::Incoming, PgDirection::Outgoing],
-    };
+    let args = graph.arguments();
     let mut seen: HashSet<NodeIndex> = start.iter().copied().collect();
     let mut queue: VecDeque<(NodeIndex, usize)> = start.iter().map(|&ix| (ix, 0)).collect();
     while let Some((ix, d)) = queue.pop_front() {
         if d == depth {
             continue;
         }
-        for &dir in dirs {
-            for e in graph.petgraph().edges_directed(ix, dir) {
-                if !walks(e.weight().kind) {
-                    continue;
-                }
-                let other = if dir == PgDirection::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                if seen.insert(other) {
-                    queue.push_back((other, d + 1));
-                }
+        let up = matches!(direction, Direction::Up | Direction::Both);
+        let down = matches!(direction, Direction::Down | Direction::Both);
+        let incoming = args.incoming(ix).iter().filter(|_| up);
+        let outgoing = args.outgoing(ix).iter().filter(|_| down);
+        for arg in incoming.chain(outgoing) {
+            if relation.is_none_or(|k| arg.kind == k) && seen.insert(arg.node) {
+                queue.push_back((arg.node, d + 1));
             }
         }
     }

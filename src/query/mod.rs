@@ -7,7 +7,7 @@
 //! - [`path`] and [`all_paths`]: how one claim bears on another;
 //! - [`conflicts`] and [`cycles`]: contradictions and circular reasoning;
 //! - [`central`]: claims ranked by PageRank over the argument edges;
-//! - [`stats`]: counts;
+//! - [`stats()`], counts;
 //! - [`ClaimView`] and [`SourceView`]: one item and its neighbourhood (`show`, `list`).
 //!
 //! Every query takes ids as text and answers [`QueryError`] for an id that names nothing or
@@ -35,7 +35,7 @@ pub use why::{Repeat, Via, Why, WhyLine, why};
 
 use petgraph::stable_graph::NodeIndex;
 
-use crate::graph::{ClaimGraph, EdgeKind, NodeRef};
+use crate::graph::{ClaimGraph, NodeRef};
 use crate::model::{Claim, Id, RelationKind};
 
 /// Why a query could not run.
@@ -120,17 +120,14 @@ pub struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
-    fn new(graph: &'a ClaimGraph, nodes: &[NodeIndex], edges: &[EdgeKind]) -> Chain<'a> {
-        let relations: Vec<RelationKind> = edges
-            .iter()
-            .filter_map(|k| match k {
-                EdgeKind::Supports => Some(RelationKind::Supports),
-                EdgeKind::Contradicts => Some(RelationKind::Contradicts),
-                _ => None,
-            })
-            .collect();
+    fn new(graph: &'a ClaimGraph, nodes: &[NodeIndex], relations: Vec<RelationKind>) -> Chain<'a> {
+        let claims = nodes.iter().filter_map(|&n| id_of(graph, n)).collect();
+        Chain::from_parts(claims, relations)
+    }
+
+    fn from_parts(claims: Vec<&'a Id>, relations: Vec<RelationKind>) -> Chain<'a> {
         Chain {
-            claims: nodes.iter().filter_map(|&n| id_of(graph, n)).collect(),
+            claims,
             stance: Stance::of(&relations),
             relations,
         }

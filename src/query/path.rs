@@ -4,10 +4,10 @@
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;
 
-use super::walk::{Walk, edges};
+use super::walk::Walk;
 use super::{Chain, QueryError, claim_node};
-use crate::graph::{ClaimGraph, EdgeKind};
-use crate::model::Id;
+use crate::graph::{Arg, ClaimGraph};
+use crate::model::{Id, RelationKind};
 
 /// The answer of [`path`] and [`all_paths`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -32,12 +32,7 @@ pub fn path<'a>(graph: &'a ClaimGraph, from: &str, to: &str) -> Result<Paths<'a>
     let walk = Walk::run(graph, start, Outgoing, |_| true, false, None);
     let found = walk.order.iter().find(|&&s| walk.state(s).node == end);
     let paths = found
-        .map(|&s| {
-            let (mut nodes, mut kinds) = walk.back_to_start(s);
-            nodes.reverse();
-            kinds.reverse();
-            Chain::new(graph, &nodes, &kinds)
-        })
+        .map(|&s| walk.chain(graph, s, Outgoing))
         .into_iter()
         .collect();
     Ok(Paths {
@@ -102,7 +97,7 @@ struct Search<'a> {
     to_end: Vec<usize>,
     on_path: Vec<bool>,
     nodes: Vec<NodeIndex>,
-    kinds: Vec<EdgeKind>,
+    kinds: Vec<RelationKind>,
     found: Vec<Chain<'a>>,
     truncated: bool,
 }
@@ -115,16 +110,15 @@ impl Search<'_> {
             if self.found.len() == self.limit {
                 self.truncated = true;
             } else {
-                self.found
-                    .push(Chain::new(self.graph, &self.nodes, &self.kinds));
+                let chain = Chain::new(self.graph, &self.nodes, self.kinds.clone());
+                self.found.push(chain);
             }
             return;
         }
         self.on_path[here.index()] = true;
         let left = self.max_len - self.kinds.len();
-        let mut next = Vec::new();
-        edges(self.graph, here, Outgoing, |_| true, &mut next);
-        for (other, kind) in next {
+        let graph = self.graph;
+        for &Arg { node: other, kind } in graph.arguments().outgoing(here) {
             if self.truncated {
                 break;
             }

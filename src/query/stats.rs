@@ -1,12 +1,12 @@
 //! Counts: what the graph holds, how it hangs together, and which claims draw the most
 //! argument.
 
-use petgraph::Direction::Incoming;
+use petgraph::stable_graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::ClaimRef;
-use crate::graph::{ClaimGraph, EdgeKind};
+use crate::graph::ClaimGraph;
 use crate::model::{Rating, RelationKind, SourceKind};
 
 /// How many claims [`Stats::most_supported`] and [`Stats::most_attacked`] list.
@@ -57,16 +57,14 @@ impl serde::Serialize for Counts {
 }
 
 impl Counts {
-    fn of<'n>(
-        names: impl IntoIterator<Item = &'n str>,
-        mut count: impl FnMut(&str) -> usize,
-    ) -> Counts {
+    fn of<'n>(names: impl IntoIterator<Item = &'n &'n str>, counts: &[usize]) -> Counts {
         Counts(
             names
                 .into_iter()
-                .map(|name| Count {
+                .zip(counts)
+                .map(|(name, &count)| Count {
                     name: name.to_string(),
-                    count: count(name),
+                    count,
                 })
                 .collect(),
         )
@@ -87,42 +85,33 @@ pub struct Top<'a> {
 /// supporters and attackers. O(V log V + E + tags).
 pub fn stats(graph: &ClaimGraph) -> Stats<'_> {
     let corpus = graph.corpus();
-    let sources_by_kind = Counts::of(
-        SourceKind::NAMES.iter().copied().chain(["unspecified"]),
-        |name| {
-            corpus
-                .sources
-                .iter()
-                .filter(|s| s.kind.map_or("unspecified", SourceKind::as_str) == name)
-                .count()
-        },
-    );
-    let claims_by_rating = Counts::of(Rating::NAMES.iter().copied().chain(["unrated"]), |name| {
-        corpus
-            .claims
-            .iter()
-            .filter(|c| c.verdict.as_ref().map_or("unrated", |v| v.rating.as_str()) == name)
-            .count()
-    });
-    let relations = Counts::of(RelationKind::NAMES.iter().copied(), |name| {
-        corpus
-            .relations
-            .iter()
-            .filter(|r| r.kind.as_str() == name)
-            .count()
-    });
+    let mut kinds = vec![0; SourceKind::ALL.len() + 1];
+    for s in &corpus.sources {
+        kinds[s.kind.map_or(SourceKind::ALL.len(), |k| k as usize)] += 1;
+    }
+    let mut ratings = vec![0; Rating::ALL.len() + 1];
+    for c in &corpus.claims {
+        ratings[c
+            .verdict
+            .as_ref()
+            .map_or(Rating::ALL.len(), |v| v.rating as usize)] += 1;
+    }
+    let mut relations = vec![0; RelationKind::ALL.len()];
+    for r in &corpus.relations {
+        relations[r.kind as usize] += 1;
+    }
     let (components, largest_component) = components(graph);
     Stats {
         claims: corpus.claims.len(),
         sources: corpus.sources.len(),
-        sources_by_kind,
-        claims_by_rating,
+        sources_by_kind: Counts::of(SourceKind::NAMES.iter().chain(&["unspecified"]), &kinds),
+        claims_by_rating: Counts::of(Rating::NAMES.iter().chain(&["unrated"]), &ratings),
         claims_by_tag: tags(graph),
-        relations,
+        relations: Counts::of(RelationKind::NAMES, &relations),
         components,
         largest_component,
-        most_supported: most(graph, EdgeKind::Supports),
-        most_attacked: most(graph, EdgeKind::Contradicts),
+        most_supported: most(graph, RelationKind::Supports),
+        most_attacked: most(graph, RelationKind::Contradicts),
     }
 }
 
@@ -159,22 +148,32 @@ fn components(graph: &ClaimGraph) -> (usize, usize) {
     (count, size.into_iter().max().unwrap_or(0))
 }
 
-/// The claims with the most incoming edges of `kind`, most first, ties in file order.
-fn most(graph: &ClaimGraph, kind: EdgeKind) -> Vec<Top<'_>> {
-    let mut counted: Vec<Top<'_>> = graph
+/// The claims with the most incoming relations of `kind`, most first, ties in file order.
+fn most(graph: &ClaimGraph, kind: RelationKind) -> Vec<Top<'_>> {
+    let mut counted: Vec<(usize, usize, NodeIndex)> = graph
         .claims()
-        .map(|(ix, c)| Top {
-            claim: ClaimRef::new(c),
-            count: graph
-                .petgraph()
-                .edges_directed(ix, Incoming)
-                .filter(|e| e.weight().kind == kind)
-                .count(),
+        .enumerate()
+        .map(|(i, (ix, _))| {
+            let incoming = graph.arguments().incoming(ix);
+            (incoming.iter().filter(|a| a.kind == kind).count(), i, ix)
         })
-        .filter(|t| t.count > 0)
+        .filter(|&(n, _, _)| n > 0)
         .collect();
-    // A stable sort keeps file order among equals.
-    counted.sort_by(|a, b| b.count.cmp(&a.count));
-    counted.truncate(TOP);
+    let by_count = |a: &(usize, usize, NodeIndex), b: &(usize, usize, NodeIndex)| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+    };
+    if counted.len() > TOP {
+        counted.select_nth_unstable_by(TOP, by_count);
+        counted.truncate(TOP);
+    }
+    counted.sort_by(by_count);
     counted
+        .into_iter()
+        .filter_map(|(count, _, ix)| {
+            Some(Top {
+                claim: ClaimRef::at(graph, ix)?,
+                count,
+            })
+        })
+        .collect()
 }

@@ -6,12 +6,11 @@
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::walk::Walk;
 use super::{Chain, ClaimRef, QueryError, Stance, claim_node, has_source, order};
-use crate::graph::{ClaimGraph, EdgeKind};
-use crate::model::Id;
+use crate::graph::ClaimGraph;
+use crate::model::{Id, RelationKind};
 
 /// The claims that argue for (or against) one claim: the answer of [`supporters`] and
 /// [`attackers`].
@@ -71,17 +70,17 @@ fn reach<'a>(
 ) -> Result<Reach<'a>, QueryError> {
     let (target, claim) = claim_node(graph, id, query)?;
     let walk = Walk::run(graph, target, Incoming, |_| true, true, depth);
+    let wanted = stance == Stance::Against;
     let mut results: Vec<(usize, Reached<'a>)> = walk
         .order
         .iter()
         .map(|&s| (s, walk.state(s)))
-        .filter(|(_, st)| st.node != target && st.against == (stance == Stance::Against))
+        .filter(|(_, st)| st.node != target && st.against == wanted)
         .filter_map(|(s, st)| {
-            let (nodes, kinds) = walk.back_to_start(s);
             let found = Reached {
                 claim: ClaimRef::at(graph, st.node)?,
                 distance: walk.distance(s),
-                chain: Chain::new(graph, &nodes, &kinds),
+                chain: walk.chain(graph, s, Incoming),
             };
             Some((order(graph, st.node), found))
         })
@@ -120,7 +119,7 @@ pub struct Impacted<'a> {
 /// whether it would be left unsupported. O(V + E).
 pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryError> {
     let (target, claim) = claim_node(graph, id, "impact")?;
-    let supports = |k: EdgeKind| k == EdgeKind::Supports;
+    let supports = |k| k == RelationKind::Supports;
     let walk = Walk::run(graph, target, Outgoing, supports, false, None);
     let kept = supported_without(graph, target);
     let mut results: Vec<(usize, Impacted<'a>)> = walk
@@ -129,13 +128,10 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
         .map(|&s| (s, walk.state(s).node))
         .filter(|&(_, n)| n != target)
         .filter_map(|(s, n)| {
-            let (mut nodes, mut kinds) = walk.back_to_start(s);
-            nodes.reverse();
-            kinds.reverse();
             let reached = Reached {
                 claim: ClaimRef::at(graph, n)?,
                 distance: walk.distance(s),
-                chain: Chain::new(graph, &nodes, &kinds),
+                chain: walk.chain(graph, s, Outgoing),
             };
             let loses_all_support = !kept[n.index()];
             Some((
@@ -167,9 +163,9 @@ fn supported_without(graph: &ClaimGraph, fallen: NodeIndex) -> Vec<bool> {
         kept[ix.index()] = true;
     }
     while let Some(ix) = stack.pop() {
-        for e in graph.petgraph().edges_directed(ix, Outgoing) {
-            let next = e.target();
-            if e.weight().kind == EdgeKind::Supports && next != fallen && !kept[next.index()] {
+        for arg in graph.arguments().outgoing(ix) {
+            let next = arg.node;
+            if arg.kind == RelationKind::Supports && next != fallen && !kept[next.index()] {
                 kept[next.index()] = true;
                 stack.push(next);
             }
@@ -186,9 +182,10 @@ pub fn unsupported(graph: &ClaimGraph) -> Vec<ClaimRef<'_>> {
         .filter(|&(ix, c)| {
             !has_source(c)
                 && !graph
-                    .petgraph()
-                    .edges_directed(ix, Incoming)
-                    .any(|e| e.weight().kind == EdgeKind::Supports)
+                    .arguments()
+                    .incoming(ix)
+                    .iter()
+                    .any(|a| a.kind == RelationKind::Supports)
         })
         .map(|(_, c)| ClaimRef::new(c))
         .collect()

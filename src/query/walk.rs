@@ -10,46 +10,19 @@ use std::collections::VecDeque;
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
-use crate::graph::{ClaimGraph, EdgeKind};
+use super::Chain;
+use crate::graph::ClaimGraph;
+use crate::model::RelationKind;
 
 const UNREACHED: u32 = u32::MAX;
-
-/// The argument edges of `ix` in direction `dir` whose kind passes `follow`, as (other end,
-/// kind), in the order they were written, into `buf`.
-pub(super) fn edges(
-    graph: &ClaimGraph,
-    ix: NodeIndex,
-    dir: Direction,
-    follow: impl Fn(EdgeKind) -> bool,
-    buf: &mut Vec<(NodeIndex, EdgeKind)>,
-) {
-    buf.clear();
-    buf.extend(
-        graph
-            .petgraph()
-            .edges_directed(ix, dir)
-            .filter(|e| e.weight().kind.is_relation() && follow(e.weight().kind))
-            .map(|e| {
-                let other = if dir == Direction::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                (other, e.weight().kind)
-            }),
-    );
-    // petgraph lists a node's edges newest first.
-    buf.reverse();
-}
 
 /// A finished walk: every state reached, its distance and its predecessor.
 #[derive(Debug)]
 pub(super) struct Walk {
     polarity: bool,
     dist: Vec<u32>,
-    pred: Vec<(u32, EdgeKind)>,
+    pred: Vec<(u32, RelationKind)>,
     /// Reached states in the order they were reached (the start first).
     pub order: Vec<u32>,
 }
@@ -62,13 +35,13 @@ pub(super) struct State {
 }
 
 impl Walk {
-    /// Walks from `start` along edges in `dir` whose kind passes `follow`, at most
+    /// Walks from `start` along relations in `dir` whose kind passes `follow`, at most
     /// `max_depth` steps (unbounded when `None`). O(V + E).
     pub fn run(
         graph: &ClaimGraph,
         start: NodeIndex,
         dir: Direction,
-        follow: impl Fn(EdgeKind) -> bool + Copy,
+        follow: impl Fn(RelationKind) -> bool,
         polarity: bool,
         max_depth: Option<usize>,
     ) -> Walk {
@@ -76,32 +49,30 @@ impl Walk {
         let mut walk = Walk {
             polarity,
             dist: vec![UNREACHED; states],
-            pred: vec![(UNREACHED, EdgeKind::Supports); states],
+            pred: vec![(UNREACHED, RelationKind::Supports); states],
             order: Vec::new(),
         };
-        let first = walk.state_id(State {
-            node: start,
-            against: false,
-        });
+        let first = walk.id(start, false);
         walk.dist[first as usize] = 0;
         walk.order.push(first);
         let mut queue = VecDeque::from([first]);
-        let mut buf = Vec::new();
+        let args = graph.arguments();
         while let Some(s) = queue.pop_front() {
             let d = walk.dist[s as usize];
             if max_depth.is_some_and(|m| d as usize >= m) {
                 continue;
             }
             let here = walk.state(s);
-            edges(graph, here.node, dir, follow, &mut buf);
-            for &(other, kind) in &buf {
-                let next = walk.state_id(State {
-                    node: other,
-                    against: here.against ^ (polarity && kind == EdgeKind::Contradicts),
-                });
+            let edges = match dir {
+                Direction::Outgoing => args.outgoing(here.node),
+                Direction::Incoming => args.incoming(here.node),
+            };
+            for arg in edges.iter().filter(|a| follow(a.kind)) {
+                let flip = polarity && arg.kind == RelationKind::Contradicts;
+                let next = walk.id(arg.node, here.against ^ flip);
                 if walk.dist[next as usize] == UNREACHED {
                     walk.dist[next as usize] = d + 1;
-                    walk.pred[next as usize] = (s, kind);
+                    walk.pred[next as usize] = (s, arg.kind);
                     walk.order.push(next);
                     queue.push_back(next);
                 }
@@ -110,8 +81,8 @@ impl Walk {
         walk
     }
 
-    fn state_id(&self, s: State) -> u32 {
-        (s.node.index() * 2 + usize::from(s.against && self.polarity)) as u32
+    fn id(&self, node: NodeIndex, against: bool) -> u32 {
+        (node.index() * 2 + usize::from(against && self.polarity)) as u32
     }
 
     /// The state behind a state id.
@@ -127,17 +98,25 @@ impl Walk {
         self.dist[id as usize] as usize
     }
 
-    /// The nodes and edge kinds from state `id` back to the start (`id`'s node first).
-    pub fn back_to_start(&self, id: u32) -> (Vec<NodeIndex>, Vec<EdgeKind>) {
-        let mut nodes = vec![self.state(id).node];
-        let mut kinds = Vec::new();
+    /// The shortest chain between the start and state `id`: from `id`'s claim to the start
+    /// when the walk went against the edges (`Incoming`), from the start to it otherwise.
+    /// O(length).
+    pub fn chain<'a>(&self, graph: &'a ClaimGraph, id: u32, dir: Direction) -> Chain<'a> {
+        let len = self.distance(id);
+        let mut claims = Vec::with_capacity(len + 1);
+        let mut relations = Vec::with_capacity(len);
         let mut s = id;
+        claims.extend(graph.get(self.state(s).node).map(|n| n.id()));
         while self.dist[s as usize] != 0 {
             let (p, kind) = self.pred[s as usize];
-            kinds.push(kind);
-            nodes.push(self.state(p).node);
+            relations.push(kind);
+            claims.extend(graph.get(self.state(p).node).map(|n| n.id()));
             s = p;
         }
-        (nodes, kinds)
+        if dir == Direction::Outgoing {
+            claims.reverse();
+            relations.reverse();
+        }
+        Chain::from_parts(claims, relations)
     }
 }
