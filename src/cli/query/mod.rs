@@ -204,16 +204,14 @@ pub fn run(cli: &Cli, ctx: &Context, args: &QueryArgs) -> Result<(), Failure> {
 
 /// A query error as a usage error; an id that exists but was left out by the selection says so.
 fn failure(e: QueryError, full: &ClaimGraph, selected: &ClaimGraph) -> Failure {
-    if let QueryError::UnknownId { id, .. } = &e {
-        if full.node(id).is_some() && selected.node(id).is_none() {
-            return Failure::Usage(
-                format!("`{id}` is not in the selection"),
-                Some(
-                    "drop or widen the selection flags (`--around`, `--tag`, `--where`, ...)"
-                        .into(),
-                ),
-            );
-        }
+    if let QueryError::UnknownId { id, .. } = &e
+        && full.node(id).is_some()
+        && selected.node(id).is_none()
+    {
+        return Failure::Usage(
+            format!("`{id}` is not in the selection"),
+            Some("drop or widen the selection flags (`--around`, `--tag`, `--where`, ...)".into()),
+        );
     }
     let hint = e.hint();
     Failure::Usage(e.to_string(), hint)
