@@ -45,11 +45,9 @@ impl Error {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::UnknownId {
-                suggestion: Some(s),
-                ..
-            } => Some(format!("did you mean `{s}`?")),
-            Error::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
+            Error::UnknownId { suggestion, .. } => {
+                Some(crate::suggest::unknown_id_hint(suggestion.as_deref()))
+            }
             Error::Export(e) => e.hint(),
             _ => None,
         }

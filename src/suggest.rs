@@ -26,6 +26,19 @@ where
     did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// The hint for an id that names nothing: the closest id, or where to find every id.
+pub fn unknown_id_hint(suggestion: Option<&str>) -> String {
+    match suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "`claimgraph list` shows every id".into(),
+    }
+}
+
+/// The hint for an id of the wrong kind: where to find every id of the `expected` kind.
+pub fn kind_hint(expected: &str) -> String {
+    format!("`claimgraph list {expected}s` shows every {expected} id")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::args::{Cli, ListArgs, ListWhat, TableFormat};
 use super::{Context, Failure, output, select};
+use crate::model::Id;
 use crate::query::{ClaimView, SourceView};
 
 /// Runs `list`.
@@ -12,91 +13,75 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
     let selection = args.selection.selection(&graph, false)?;
     // Membership comes from the selection; each item's neighbourhood from the whole graph.
     let kept = select::apply(graph.clone(), &selection);
-    let has = |id: &crate::model::Id| kept.node(id.as_str()).is_some();
-    match args.what {
-        ListWhat::Claims => {
-            let claims: Vec<_> = graph.claims().filter(|(_, c)| has(&c.id)).collect();
-            match args.format {
-                TableFormat::Json => output::json(
-                    &claims
-                        .iter()
-                        .map(|&(ix, c)| ClaimView::new(&graph, ix, c))
-                        .collect::<Vec<_>>(),
-                ),
-                format => output::stdout(&claim_lines(&claims, format)),
-            }
+    let has = |id: &Id| kept.node(id.as_str()).is_some();
+    match (args.what, args.format) {
+        (ListWhat::Claims, TableFormat::Json) => output::json(
+            &graph
+                .claims()
+                .filter(|(_, c)| has(&c.id))
+                .map(|(ix, c)| ClaimView::new(&graph, ix, c))
+                .collect::<Vec<_>>(),
+        ),
+        (ListWhat::Sources, TableFormat::Json) => output::json(
+            &graph
+                .sources()
+                .filter(|(_, s)| has(&s.id))
+                .map(|(ix, s)| SourceView::new(&graph, ix, s))
+                .collect::<Vec<_>>(),
+        ),
+        (ListWhat::Claims, format) => {
+            let rows = graph
+                .claims()
+                .filter(|(_, c)| has(&c.id))
+                .map(|(_, c)| Row {
+                    id: &c.id,
+                    label: c.verdict.as_ref().map(|v| v.rating.as_str()),
+                    text: &c.text,
+                    label_first: true,
+                });
+            output::stdout(&lines(rows.collect(), format, "no claims match"))
         }
-        ListWhat::Sources => {
-            let sources: Vec<_> = graph.sources().filter(|(_, s)| has(&s.id)).collect();
-            match args.format {
-                TableFormat::Json => output::json(
-                    &sources
-                        .iter()
-                        .map(|&(ix, s)| SourceView::new(&graph, ix, s))
-                        .collect::<Vec<_>>(),
-                ),
-                format => output::stdout(&source_lines(&sources, format)),
-            }
+        (ListWhat::Sources, format) => {
+            let rows = graph
+                .sources()
+                .filter(|(_, s)| has(&s.id))
+                .map(|(_, s)| Row {
+                    id: &s.id,
+                    label: s.kind.map(|k| k.as_str()),
+                    text: &s.name,
+                    label_first: false,
+                });
+            output::stdout(&lines(rows.collect(), format, "no sources match"))
         }
     }
 }
 
-type Claims<'a> = [(petgraph::stable_graph::NodeIndex, &'a crate::model::Claim)];
-type Sources<'a> = [(petgraph::stable_graph::NodeIndex, &'a crate::model::Source)];
-
-fn claim_lines(claims: &Claims<'_>, format: TableFormat) -> String {
-    if claims.is_empty() && format == TableFormat::Text {
-        return "no claims match\n".into();
-    }
-    let width = claims.iter().map(|(_, c)| c.id.as_str().len()).max();
-    let mut out = String::new();
-    for (_, c) in claims {
-        let rating = c.verdict.as_ref().map(|v| v.rating.as_str());
-        let _ = match format {
-            TableFormat::Tsv => writeln!(
-                out,
-                "{}\t{}\t{}",
-                c.id,
-                rating.unwrap_or(""),
-                output::tsv_field(&c.text)
-            ),
-            _ => writeln!(
-                out,
-                "{:<width$}  {}{}",
-                c.id,
-                rating.map(|r| format!("[{r}] ")).unwrap_or_default(),
-                c.text,
-                width = width.unwrap_or(0)
-            ),
-        };
-    }
-    out
+/// One listed item: a claim with its rating, or a source with its kind.
+struct Row<'a> {
+    id: &'a Id,
+    label: Option<&'a str>,
+    text: &'a str,
+    /// Text shows `[label] text` (a rating) rather than `text (label)` (a kind).
+    label_first: bool,
 }
 
-fn source_lines(sources: &Sources<'_>, format: TableFormat) -> String {
-    if sources.is_empty() && format == TableFormat::Text {
-        return "no sources match\n".into();
+/// Aligned text (`empty` when there is nothing), or TSV rows `id, label, text`.
+fn lines(rows: Vec<Row<'_>>, format: TableFormat, empty: &str) -> String {
+    if rows.is_empty() && format == TableFormat::Text {
+        return format!("{empty}\n");
     }
-    let width = sources.iter().map(|(_, s)| s.id.as_str().len()).max();
+    let width = rows.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
     let mut out = String::new();
-    for (_, s) in sources {
-        let kind = s.kind.map(|k| k.as_str());
-        let _ = match format {
-            TableFormat::Tsv => writeln!(
-                out,
-                "{}\t{}\t{}",
-                s.id,
-                kind.unwrap_or(""),
-                output::tsv_field(&s.name)
-            ),
-            _ => writeln!(
-                out,
-                "{:<width$}  {}{}",
-                s.id,
-                s.name,
-                kind.map(|k| format!(" ({k})")).unwrap_or_default(),
-                width = width.unwrap_or(0)
-            ),
+    for r in &rows {
+        let label = r.label.unwrap_or("");
+        let _ = match (format, r.label, r.label_first) {
+            (TableFormat::Tsv, ..) => {
+                let text = output::tsv_field(r.text);
+                writeln!(out, "{}\t{label}\t{text}", r.id)
+            }
+            (_, Some(l), true) => writeln!(out, "{:<width$}  [{l}] {}", r.id, r.text),
+            (_, Some(l), false) => writeln!(out, "{:<width$}  {} ({l})", r.id, r.text),
+            (_, None, _) => writeln!(out, "{:<width$}  {}", r.id, r.text),
         };
     }
     out

@@ -18,6 +18,7 @@ use petgraph::visit::EdgeRef;
 use super::expr::{Expr, Field, ItemKind};
 use super::{ClaimGraph, NodeRef};
 use crate::model::{Claim, Corpus, FileId, Id, Rating, RelationKind};
+use crate::suggest::{kind_hint, unknown_id_hint};
 
 /// Which way `--around` walks argument edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,14 +96,10 @@ impl SelectionError {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            SelectionError::UnknownId {
-                suggestion: Some(s),
-                ..
-            } => Some(format!("did you mean `{s}`?")),
-            SelectionError::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
-            SelectionError::WrongKind { expected, .. } => Some(format!(
-                "`claimgraph list {expected}s` shows every {expected} id"
-            )),
+            SelectionError::UnknownId { suggestion, .. } => {
+                Some(unknown_id_hint(suggestion.as_ref().map(Id::as_str)))
+            }
+            SelectionError::WrongKind { expected, .. } => Some(kind_hint(expected.as_str())),
         }
     }
 }

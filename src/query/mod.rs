@@ -63,14 +63,10 @@ impl QueryError {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            QueryError::UnknownId {
-                suggestion: Some(s),
-                ..
-            } => Some(format!("did you mean `{s}`?")),
-            QueryError::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
-            QueryError::NotAClaim { .. } => {
-                Some("`claimgraph list claims` shows every claim id".into())
-            }
+            QueryError::UnknownId { suggestion, .. } => Some(crate::suggest::unknown_id_hint(
+                suggestion.as_ref().map(Id::as_str),
+            )),
+            QueryError::NotAClaim { .. } => Some(crate::suggest::kind_hint("claim")),
         }
     }
 }
