@@ -3,13 +3,11 @@
 //! Loading already rejects what is wrong in a single item or reference; these checks look at
 //! the shape of the graph (support cycles).
 
-use petgraph::algo::tarjan_scc;
-use petgraph::visit::EdgeFiltered;
-
 use std::path::Path;
 
-use crate::graph::{ClaimGraph, EdgeKind};
+use crate::graph::ClaimGraph;
 use crate::load::{self, Code, Diagnostic, Location};
+use crate::query;
 
 /// What `check` found: every diagnostic from loading and linting, in file order.
 #[derive(Debug, Clone, Default)]
@@ -40,24 +38,17 @@ pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
 }
 
 /// Warns once per support cycle (circular reasoning): a strongly connected component of
-/// `supports` edges with more than one claim. O(V + E).
+/// `supports` edges with more than one claim, as [`query::cycles`] finds them. O(V + E).
 pub fn support_cycles(graph: &ClaimGraph) -> Vec<Diagnostic> {
-    let supports =
-        EdgeFiltered::from_fn(graph.petgraph(), |e| e.weight().kind == EdgeKind::Supports);
     let mut out = Vec::new();
-    for mut component in tarjan_scc(&supports) {
-        if component.len() < 2 {
-            continue;
-        }
-        let mut claims: Vec<_> = component
-            .drain(..)
-            .filter_map(|ix| graph.claim(ix))
-            .collect();
-        claims.sort_by(|a, b| (a.origin, &a.id).cmp(&(b.origin, &b.id)));
-        let Some(first) = claims.first() else {
+    for cycle in query::cycles(graph) {
+        let Some(first) = cycle.claims.first().and_then(|c| graph.node(c.id.as_str())) else {
             continue;
         };
-        let names: Vec<String> = claims.iter().map(|c| format!("`{}`", c.id)).collect();
+        let Some(first) = graph.claim(first) else {
+            continue;
+        };
+        let names: Vec<String> = cycle.claims.iter().map(|c| format!("`{}`", c.id)).collect();
         let location = origin_location(graph, first.origin, first.id.as_str().len());
         let msg = format!(
             "support cycle (circular reasoning) among {}",
