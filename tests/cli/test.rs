@@ -49,6 +49,12 @@ impl Test {
         self
     }
 
+    /// Runs in `dir`.
+    pub fn current_dir(mut self, dir: &Path) -> Test {
+        self.cmd.current_dir(dir);
+        self
+    }
+
     /// Sets an environment variable.
     pub fn env(mut self, key: &str, value: &str) -> Test {
         self.cmd.env(key, value);
