@@ -3,18 +3,57 @@
 //! Keys are strict (`deny_unknown_fields`); values are kept loose where a user can get them
 //! wrong in ways worth a precise message (ids, references, keywords, dates, numbers), each
 //! with its position, so [`resolve`](super::resolve) can check them all and point at each one.
+//!
+//! The same structs also go to and from the load cache in a compact binary form: each
+//! hand-written `Deserialize` reads YAML when the format is human-readable and the cache's
+//! shape otherwise (`Deserializer::is_human_readable`).
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 /// A value with the position it was written at.
-pub type At<T> = Spanned<T>;
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub referenced: Pos,
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (value, referenced) = <(T, Pos)>::deserialize(d)?;
+            return Ok(At { value, referenced });
+        }
+        let s = Spanned::<T>::deserialize(d)?;
+        let referenced = Pos {
+            line: u32::try_from(s.referenced.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(s.referenced.column()).unwrap_or(u32::MAX),
+        };
+        Ok(At {
+            value: s.value,
+            referenced,
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for At<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.value, self.referenced).serialize(s)
+    }
+}
 
 /// One claim file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
     #[serde(default)]
@@ -32,7 +71,7 @@ pub struct RawFile {
 /// The top-level keys, for hints.
 pub const FILE_KEYS: &[&str] = &["sources", "claims", "relations"];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: At<String>,
@@ -45,7 +84,7 @@ pub struct RawSource {
     pub part_of: Option<At<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
     pub id: At<String>,
@@ -64,7 +103,7 @@ pub struct RawClaim {
     pub contradicts: Vec<At<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawVerdict {
     pub rating: At<Scalar>,
@@ -75,7 +114,7 @@ pub struct RawVerdict {
     pub evidence: Vec<At<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRelation {
     pub from: At<String>,
@@ -91,7 +130,7 @@ pub struct RawRelation {
 ///
 /// Written by hand rather than as an untagged enum, because serde's untagged enums buffer the
 /// input and lose the positions inside it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum RawCitation {
     Short(String),
     Long {
@@ -105,7 +144,38 @@ const CITATION_KEYS: &[&str] = &["source", "quote", "locator"];
 
 impl<'de> Deserialize<'de> for RawCitation {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return Ok(match CitationBin::deserialize(d)? {
+                CitationBin::Short(id) => RawCitation::Short(id),
+                CitationBin::Long(source, quote, locator) => RawCitation::Long {
+                    source,
+                    quote,
+                    locator,
+                },
+            });
+        }
         d.deserialize_any(CitationVisitor)
+    }
+}
+
+/// The cache's shape of a citation.
+#[derive(Serialize, Deserialize)]
+enum CitationBin {
+    Short(String),
+    Long(At<String>, Option<String>, Option<String>),
+}
+
+impl Serialize for RawCitation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.clone() {
+            RawCitation::Short(id) => CitationBin::Short(id),
+            RawCitation::Long {
+                source,
+                quote,
+                locator,
+            } => CitationBin::Long(source, quote, locator),
+        }
+        .serialize(s)
     }
 }
 
@@ -151,7 +221,16 @@ pub struct Scalar(pub String);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return String::deserialize(d).map(Scalar);
+        }
         d.deserialize_any(ScalarVisitor)
+    }
+}
+
+impl Serialize for Scalar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 

@@ -8,9 +8,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use serde_saphyr::Location as YamlLocation;
-
-use super::file::{At, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar};
+use super::file::{At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar};
 use super::{Code, Diagnostic, Location};
 use crate::model::{
     Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Relation, RelationKind, Source,
@@ -101,23 +99,23 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn loc(&self, f: FileId, at: &YamlLocation, len: usize) -> Location {
+    fn loc(&self, f: FileId, at: &Pos, len: usize) -> Location {
         let path = self
             .files
             .path(f)
             .unwrap_or_else(|| std::path::Path::new("?"));
-        Location::at(path, at.line() as u32, at.column() as u32, len as u32)
+        Location::at(path, at.line, at.column, len as u32)
     }
 
     fn loc_of(&self, f: FileId, value: &At<String>) -> Location {
         self.loc(f, &value.referenced, value.value.chars().count())
     }
 
-    fn origin(f: FileId, at: &YamlLocation) -> Origin {
+    fn origin(f: FileId, at: &Pos) -> Origin {
         Origin {
             file: f,
-            line: at.line() as u32,
-            column: at.column() as u32,
+            line: at.line,
+            column: at.column,
         }
     }
 
@@ -382,7 +380,10 @@ impl Resolver<'_> {
     fn citation(&mut self, f: FileId, cit: &At<RawCitation>) -> Option<Citation> {
         match &cit.value {
             RawCitation::Short(id) => {
-                let spanned = At::new(id.clone(), cit.referenced, cit.defined);
+                let spanned = At {
+                    value: id.clone(),
+                    referenced: cit.referenced,
+                };
                 self.reference(f, &spanned, Want::Source, "sources")
                     .map(Citation::new)
             }
