@@ -16,7 +16,7 @@ pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
 pub use select::{Direction, Selection, SelectionError};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::Direction as PgDirection;
 use petgraph::stable_graph::{EdgeReference, NodeIndex, StableDiGraph};
@@ -156,7 +156,10 @@ impl ClaimGraph {
                 corpus.claims.len() + corpus.sources.len(),
                 corpus.relations.len() + corpus.claims.len() * 2,
             ),
-            index: HashMap::with_capacity(corpus.claims.len() + corpus.sources.len()),
+            index: HashMap::with_capacity_and_hasher(
+                corpus.claims.len() + corpus.sources.len(),
+                Default::default(),
+            ),
             corpus: Corpus::default(),
             arguments: Arguments::default(),
         };

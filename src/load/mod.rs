@@ -3,7 +3,12 @@
 //! Loading never stops at the first problem. Every file is read and every problem becomes a
 //! [`Diagnostic`]; what could be understood still ends up in the corpus, so later checks can
 //! report their problems too.
+//!
+//! Files are read and parsed in parallel (rayon), then resolved in file order, so the
+//! diagnostics are the same whatever the number of threads. With a cache directory in
+//! [`Options`], files unchanged since the last load are not parsed again (see `cache.rs`).
 
+mod cache;
 mod diagnostic;
 mod file;
 mod parse;
@@ -11,12 +16,18 @@ mod recover;
 mod report;
 mod resolve;
 
+pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
 pub use report::{Renderer, summary};
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::model::{Corpus, Files};
+use file::RawFile;
 
 /// The result of loading: the corpus and every problem found on the way.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +36,51 @@ pub struct Loaded {
     pub corpus: Corpus,
     /// Every problem, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the time went.
+    pub stats: Stats,
+}
+
+/// How to load.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// Where to keep the load cache ([`default_cache_dir`] is the usual place); `None`: no
+    /// cache is read or written.
+    pub cache_dir: Option<PathBuf>,
+    /// Told how many files there are, then once per file read (from any thread).
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+impl fmt::Debug for Options<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("cache_dir", &self.cache_dir)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+/// A progress event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many files will be read.
+    Files(usize),
+    /// One more file was read.
+    Read,
+}
+
+/// Where loading spent its time, and what the cache saved.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Finding the files.
+    pub discover: Duration,
+    /// Reading and parsing them (or taking them from the cache).
+    pub parse: Duration,
+    /// Resolving ids into the corpus.
+    pub resolve: Duration,
+    /// Files taken from the cache.
+    pub cache_hits: usize,
+    /// Files parsed (with a cache in use).
+    pub cache_misses: usize,
 }
 
 impl Loaded {
@@ -45,34 +101,145 @@ impl Loaded {
 /// assert_eq!(loaded.corpus.claims[0].text, "A.");
 /// ```
 pub fn load<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    load_with(paths, &Options::default())
+}
+
+/// Loads claim files like [`load`], with a cache and progress reports.
+pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
+    let mut stats = Stats::default();
+    let start = Instant::now();
     let mut diagnostics = Vec::new();
     let mut found = Vec::new();
     for path in paths {
         discover(path.as_ref(), &mut found, &mut diagnostics);
     }
+    stats.discover = start.elapsed();
+    let start = Instant::now();
+    let cache_file = options
+        .cache_dir
+        .as_deref()
+        .map(|d| cache::file_for(d, paths));
+    let mut cached = cache_file.as_deref().map(cache::read).unwrap_or_default();
+    let prior: Vec<Option<cache::Entry>> = found.iter().map(|p| cached.remove(p)).collect();
+    let had_prior = prior.iter().filter(|p| p.is_some()).count();
+    if let Some(report) = options.progress {
+        report(Progress::Files(found.len()));
+    }
+    let use_cache = cache_file.is_some();
+    let read: Vec<Read> = found
+        .into_par_iter()
+        .zip(prior)
+        .map(|(path, prior)| {
+            let read = read_one(path, prior, use_cache);
+            if let Some(report) = options.progress {
+                report(Progress::Read);
+            }
+            read
+        })
+        .collect();
     let mut files = Files::default();
     let mut raws = Vec::new();
-    for path in found {
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                diagnostics.push(io_error(&path, &e));
-                continue;
+    let mut keys = Vec::new();
+    for r in read {
+        match r {
+            Read::Failed(d) => diagnostics.push(d),
+            Read::Parsed {
+                path,
+                raw,
+                mut diags,
+                key,
+                hit,
+            } => {
+                stats.cache_hits += usize::from(hit);
+                stats.cache_misses += usize::from(use_cache && !hit);
+                diagnostics.append(&mut diags);
+                let id = files.push(path);
+                if let Some(raw) = raw {
+                    raws.push((id, raw));
+                    keys.push(key);
+                }
             }
-        };
-        let (raw, mut diags) = parse::parse(&path, &bytes);
-        diagnostics.append(&mut diags);
-        let id = files.push(path);
-        if let Some(raw) = raw {
-            raws.push((id, raw));
         }
     }
+    if let Some(cache_file) = cache_file {
+        let stored = keys.iter().filter(|k| k.is_some()).count();
+        let changed = stored != stats.cache_hits || had_prior != stats.cache_hits;
+        if changed || !cached.is_empty() {
+            let entries: Vec<cache::EntryRef<'_>> = raws
+                .iter()
+                .zip(&keys)
+                .filter_map(|((id, raw), key)| {
+                    Some(cache::EntryRef {
+                        path: files.path(*id)?,
+                        key: (*key)?,
+                        raw,
+                    })
+                })
+                .collect();
+            cache::write(&cache_file, &entries);
+        }
+    }
+    stats.parse = start.elapsed();
+    let start = Instant::now();
     let (corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);
     diagnostics.sort();
+    stats.resolve = start.elapsed();
     Loaded {
         corpus,
         diagnostics,
+        stats,
+    }
+}
+
+/// One file, read and parsed (or taken from the cache).
+enum Read {
+    /// It could not be read.
+    Failed(Diagnostic),
+    /// It was read.
+    Parsed {
+        path: PathBuf,
+        raw: Option<RawFile>,
+        diags: Vec<Diagnostic>,
+        /// Its cache key, when it is worth caching (it parsed without a diagnostic).
+        key: Option<cache::Key>,
+        /// Whether it came from the cache.
+        hit: bool,
+    },
+}
+
+/// Reads and parses one file, using its `prior` cache entry when the content is unchanged.
+fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read {
+    let read = std::fs::File::open(&path).and_then(|mut f| {
+        let meta = f.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok((meta, bytes))
+    });
+    let (meta, bytes) = match read {
+        Ok(r) => r,
+        Err(e) => return Read::Failed(io_error(&path, &e)),
+    };
+    let key = use_cache.then(|| cache::Key::of(&bytes, &meta));
+    if let (Some(key), Some(prior)) = (key, prior)
+        && prior.key == key
+    {
+        return Read::Parsed {
+            path,
+            raw: Some(prior.raw),
+            diags: Vec::new(),
+            key: Some(key),
+            hit: true,
+        };
+    }
+    let (raw, diags) = parse::parse(&path, &bytes);
+    let key = key.filter(|_| diags.is_empty() && raw.is_some());
+    Read::Parsed {
+        path,
+        raw,
+        diags,
+        key,
+        hit: false,
     }
 }
 

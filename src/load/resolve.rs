@@ -5,10 +5,12 @@
 //! with a bad id is dropped; a bad value or reference is dropped from its item, which is kept,
 //! so one mistake is reported once and does not cascade.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
-use super::file::{At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar};
+use super::file::{
+    At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar,
+};
 use super::{Code, Diagnostic, Location};
 use crate::model::{
     Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Relation, RelationKind, Source,
@@ -49,7 +51,7 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
     let mut r = Resolver {
         files: &files,
         diags: Vec::new(),
-        table: HashMap::new(),
+        table: HashMap::default(),
         claim_ids: Vec::new(),
         source_ids: Vec::new(),
     };
@@ -452,7 +454,7 @@ impl Resolver<'_> {
 
     /// Warns when a claim both supports and contradicts the same claim.
     fn mixed_relations(&mut self, relations: &[Relation]) {
-        let mut first: HashMap<(&Id, &Id), &Relation> = HashMap::new();
+        let mut first: HashMap<(&Id, &Id), &Relation> = HashMap::default();
         for rel in relations {
             match first.get(&(&rel.from, &rel.to)) {
                 Some(prev) if prev.kind != rel.kind => {
