@@ -21,6 +21,14 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Neither read nor write the load cache (parsed claim files kept between runs).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
+    /// Print where the time went (discover, parse, resolve, build, command) to stderr.
+    #[arg(long, global = true)]
+    pub timings: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -2,6 +2,7 @@
 
 use super::args::{CheckArgs, Cli, OutputFormat};
 use super::{Context, Failure, output};
+use crate::graph::ClaimGraph;
 use crate::load::{DiagnosticJson, Renderer};
 
 /// Runs `check`.
@@ -11,7 +12,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &CheckArgs) -> Result<(), Failure> {
     } else {
         args.paths.clone()
     };
-    let report = crate::check::check_paths(&paths);
+    let report = check(ctx, &paths);
     let failed = report
         .diagnostics
         .iter()
@@ -42,4 +43,19 @@ pub fn run(cli: &Cli, ctx: &Context, args: &CheckArgs) -> Result<(), Failure> {
     } else {
         Ok(())
     }
+}
+
+/// [`crate::check::check_paths`] with the cache, the progress bar and each phase timed.
+fn check(ctx: &Context, paths: &[std::path::PathBuf]) -> crate::check::Report {
+    let loaded = super::load(ctx, paths);
+    let files = loaded.corpus.files.len();
+    let mut diagnostics = loaded.diagnostics;
+    if let Ok(graph) = ctx
+        .timings
+        .time("graph build", || ClaimGraph::build(loaded.corpus))
+    {
+        diagnostics.extend(ctx.timings.time("lints", || crate::check::lint(&graph)));
+    }
+    diagnostics.sort();
+    crate::check::Report { diagnostics, files }
 }

@@ -15,6 +15,7 @@ mod paint;
 mod query;
 mod select;
 mod show;
+mod timings;
 
 pub use args::Cli;
 
@@ -25,8 +26,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::graph::ClaimGraph;
-use crate::load::{self, Diagnostic, Renderer};
-use args::{ColorChoice, Command};
+use crate::load::{self, Diagnostic, Loaded, Renderer};
+use args::{ColorChoice, Command, OutputFormat};
+use timings::Timings;
 
 /// Why a command stopped.
 #[derive(Debug)]
@@ -61,6 +63,12 @@ pub struct Context {
     pub color_stdout: bool,
     /// Colour stderr.
     pub color_stderr: bool,
+    /// Draw a progress bar on stderr during long loads.
+    pub progress: bool,
+    /// Keep parsed claim files between runs.
+    pub cache: bool,
+    /// What `--timings` prints.
+    pub timings: Timings,
 }
 
 /// Runs the CLI with the process's arguments and returns the exit code.
@@ -72,8 +80,10 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let ctx = context(cli.color);
-    match run(&cli, &ctx) {
+    let ctx = context(&cli);
+    let result = run(&cli, &ctx);
+    ctx.timings.print();
+    match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
         Err(Failure::Usage(msg, hint)) => {
@@ -87,17 +97,32 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn context(choice: ColorChoice) -> Context {
+fn context(cli: &Cli) -> Context {
     let allowed = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let pick = |tty: bool| match choice {
+    let pick = |tty: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => allowed && tty,
     };
+    let stderr_tty = std::io::stderr().is_terminal();
     Context {
         color_stdout: pick(std::io::stdout().is_terminal()),
-        color_stderr: pick(std::io::stderr().is_terminal()),
+        color_stderr: pick(stderr_tty),
+        progress: stderr_tty && !wants_json(&cli.command),
+        cache: !cli.no_cache,
+        timings: Timings::new(cli.timings),
     }
+}
+
+/// Whether the command prints JSON (no progress bar then, even on a terminal).
+fn wants_json(command: &Command) -> bool {
+    let format = match command {
+        Command::Check(a) => a.format,
+        Command::Show(a) => a.format,
+        Command::List(a) => a.format,
+        _ => OutputFormat::Text,
+    };
+    format == OutputFormat::Json
 }
 
 fn print_error(ctx: &Context, msg: &str, hint: Option<&str>) {
@@ -127,12 +152,50 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
 /// Loads and builds the graph for commands that need valid input: errors are printed to
 /// stderr and stop the command; warnings are left to `check`.
 pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
-    let loaded = load::load(&[path]);
+    let loaded = load(ctx, &[path]);
     if loaded.has_errors() {
         print_diagnostics(ctx, &loaded.diagnostics, loaded.corpus.files.len(), true);
         return Err(Failure::Invalid);
     }
-    ClaimGraph::build(loaded.corpus).map_err(|e| Failure::Error(e.into()))
+    ctx.timings
+        .time("graph build", || ClaimGraph::build(loaded.corpus))
+        .map_err(|e| Failure::Error(e.into()))
+}
+
+/// Files below this many load without a progress bar (it would only flicker).
+const PROGRESS_MIN_FILES: usize = 20;
+
+/// Loads claim files with the cache and progress bar the command line asked for.
+pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
+    let bar = ctx.progress.then(|| {
+        indicatif::ProgressBar::hidden().with_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading claim files {bar:30} {pos}/{len}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    });
+    let report = |p: load::Progress| {
+        let Some(bar) = &bar else { return };
+        match p {
+            load::Progress::Files(n) if n >= PROGRESS_MIN_FILES => {
+                bar.set_length(n as u64);
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            load::Progress::Files(_) => {}
+            load::Progress::Read => bar.inc(1),
+        }
+    };
+    let options = load::Options {
+        cache_dir: ctx.cache.then(load::default_cache_dir),
+        progress: Some(&report),
+    };
+    let loaded = load::load_with(paths, &options);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    ctx.timings.load(&loaded.stats, ctx.cache);
+    loaded
 }
 
 /// Prints diagnostics to stderr (`errors_only`: leave warnings out), then a summary.

@@ -14,6 +14,11 @@ pub fn data(path: &str) -> PathBuf {
     root().join("tests/data").join(path)
 }
 
+/// The load cache of this test run, away from the user's own.
+pub fn cache_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("claimgraph-tests-{}", std::process::id()))
+}
+
 /// One run of the binary.
 pub struct Test {
     cmd: Command,
@@ -28,6 +33,7 @@ impl Test {
         let mut cmd = Command::cargo_bin("claimgraph").expect("the binary is built for tests");
         cmd.current_dir(root())
             .env_remove("NO_COLOR")
+            .env("CLAIMGRAPH_CACHE_DIR", cache_dir())
             .arg("--color=never");
         Test {
             cmd,
