@@ -4,6 +4,7 @@
 
 mod broken;
 mod build;
+mod cache;
 mod commands;
 mod query;
 mod test;
