@@ -35,14 +35,18 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 let s = it.next().ok_or("`--seed` needs a value")?;
                 seed = s.parse().map_err(|_| format!("invalid seed `{s}`"))?;
             }
-            "--argdown" => argdown = Some(PathBuf::from(it.next().ok_or("`--argdown` needs a file")?)),
+            "--argdown" => {
+                argdown = Some(PathBuf::from(it.next().ok_or("`--argdown` needs a file")?))
+            }
             _ => positional.push(arg),
         }
     }
     let [n, dir] = positional.as_slice() else {
         return Err("expected N and DIR".into());
     };
-    let n: usize = n.parse().map_err(|_| format!("invalid claim count `{n}`"))?;
+    let n: usize = n
+        .parse()
+        .map_err(|_| format!("invalid claim count `{n}`"))?;
     let corpus = corpus::Corpus::generate(n, seed);
     corpus
         .write_yaml(&PathBuf::from(dir))

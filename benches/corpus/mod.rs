@@ -14,13 +14,46 @@ use std::path::Path;
 pub const CLAIMS_PER_FILE: usize = 500;
 
 const WORDS: &[&str] = &[
-    "compute", "model", "training", "export", "chips", "firms", "china", "research", "open",
-    "closed", "efficiency", "data", "costs", "labs", "policy", "growth", "talent", "market",
-    "energy", "safety", "benchmark", "release", "funding", "cloud", "inference", "startup",
-    "government", "rules", "results", "scale",
+    "compute",
+    "model",
+    "training",
+    "export",
+    "chips",
+    "firms",
+    "china",
+    "research",
+    "open",
+    "closed",
+    "efficiency",
+    "data",
+    "costs",
+    "labs",
+    "policy",
+    "growth",
+    "talent",
+    "market",
+    "energy",
+    "safety",
+    "benchmark",
+    "release",
+    "funding",
+    "cloud",
+    "inference",
+    "startup",
+    "government",
+    "rules",
+    "results",
+    "scale",
 ];
 
-const RATINGS: &[&str] = &["true", "mostly-true", "mixed", "mostly-false", "false", "misleading"];
+const RATINGS: &[&str] = &[
+    "true",
+    "mostly-true",
+    "mixed",
+    "mostly-false",
+    "false",
+    "misleading",
+];
 
 /// A small deterministic generator (SplitMix64): no dependency, same numbers everywhere.
 struct Rng(u64);
@@ -79,7 +112,10 @@ impl Corpus {
                 let mut out = String::from("sources:\n");
                 let first = f * sources_per_file;
                 for s in first..(first + sources_per_file).min(self.sources) {
-                    let _ = writeln!(out, "  - id: s{s}\n    name: Source {s}\n    kind: organization");
+                    let _ = writeln!(
+                        out,
+                        "  - id: s{s}\n    name: Source {s}\n    kind: organization"
+                    );
                 }
                 if out == "sources:\n" {
                     out.clear();
