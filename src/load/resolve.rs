@@ -36,11 +36,12 @@ impl Want {
     }
 }
 
-/// What an id was declared as.
+/// What an id was declared as, and where (a file and position rather than a [`Location`], so
+/// the table holds no path per id).
 #[derive(Debug, Clone)]
 enum Declared {
-    Claim(Location),
-    Source(Location),
+    Claim(FileId, Pos),
+    Source(FileId, Pos),
     /// Declared with an invalid id, or in an entry that could not be read: references to it
     /// are not reported again.
     Invalid,
@@ -122,13 +123,12 @@ impl Resolver<'_> {
     }
 
     fn declare(&mut self, f: FileId, id: &At<String>, want: Want) {
-        let loc = self.loc_of(f, id);
         if let Err(e) = Id::new(&id.value) {
             let hint = Id::slugify(&id.value).map(|s| format!("write it as `{s}`"));
             self.diags.push(
                 Diagnostic::error(
                     Code::InvalidId,
-                    loc,
+                    self.loc_of(f, id),
                     format!("invalid id `{}`: {e}", id.value),
                 )
                 .with_hint_opt(hint),
@@ -139,13 +139,14 @@ impl Resolver<'_> {
             return;
         }
         match self.table.get(&id.value) {
-            Some(Declared::Claim(first) | Declared::Source(first)) => {
+            Some(&(Declared::Claim(first_file, first) | Declared::Source(first_file, first))) => {
+                let first = self.loc(first_file, &first, id.value.chars().count());
                 let d = Diagnostic::error(
                     Code::DuplicateId,
-                    loc,
+                    self.loc_of(f, id),
                     format!("duplicate id `{}`", id.value),
                 )
-                .with_related(first.clone(), "first defined here")
+                .with_related(first, "first defined here")
                 .with_hint(
                     "ids must be unique across all files (claims and sources share one id space)",
                 );
@@ -153,9 +154,9 @@ impl Resolver<'_> {
             }
             _ => {
                 let declared = if want == Want::Claim {
-                    Declared::Claim(loc)
+                    Declared::Claim(f, id.referenced)
                 } else {
-                    Declared::Source(loc)
+                    Declared::Source(f, id.referenced)
                 };
                 self.table.insert(id.value.clone(), declared);
                 match want {
@@ -171,7 +172,9 @@ impl Resolver<'_> {
     fn own_id(&self, f: FileId, id: &At<String>) -> Option<(Id, bool)> {
         let parsed = Id::new(&id.value).ok()?;
         let primary = match self.table.get(&id.value) {
-            Some(Declared::Claim(first) | Declared::Source(first)) => *first == self.loc_of(f, id),
+            Some(Declared::Claim(file, at) | Declared::Source(file, at)) => {
+                (*file, *at) == (f, id.referenced)
+            }
             _ => false,
         };
         Some((parsed, primary))
@@ -179,8 +182,8 @@ impl Resolver<'_> {
 
     fn reference(&mut self, f: FileId, value: &At<String>, want: Want, field: &str) -> Option<Id> {
         let found = match self.table.get(&value.value) {
-            Some(Declared::Claim(_)) => Want::Claim,
-            Some(Declared::Source(_)) => Want::Source,
+            Some(Declared::Claim(..)) => Want::Claim,
+            Some(Declared::Source(..)) => Want::Source,
             Some(Declared::Invalid) => return None,
             None => {
                 let candidates: Box<dyn Iterator<Item = &String>> = match want {
