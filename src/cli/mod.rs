@@ -27,7 +27,7 @@ use clap::Parser;
 
 use crate::graph::ClaimGraph;
 use crate::load::{self, Diagnostic, Loaded, Renderer};
-use args::{ColorChoice, Command, OutputFormat};
+use args::{ColorChoice, Command, OutputFormat, TableFormat};
 use timings::Timings;
 
 /// Why a command stopped.
@@ -116,13 +116,13 @@ fn context(cli: &Cli) -> Context {
 
 /// Whether the command prints JSON (no progress bar then, even on a terminal).
 fn wants_json(command: &Command) -> bool {
-    let format = match command {
-        Command::Check(a) => a.format,
-        Command::Show(a) => a.format,
-        Command::List(a) => a.format,
-        _ => OutputFormat::Text,
-    };
-    format == OutputFormat::Json
+    match command {
+        Command::Check(a) => a.format == OutputFormat::Json,
+        Command::Show(a) => a.format == OutputFormat::Json,
+        Command::List(a) => a.format == TableFormat::Json,
+        Command::Query(a) => a.query.common().format == TableFormat::Json,
+        _ => false,
+    }
 }
 
 fn print_error(ctx: &Context, msg: &str, hint: Option<&str>) {

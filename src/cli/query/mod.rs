@@ -118,7 +118,7 @@ pub struct CentralArgs {
 }
 
 impl QueryCommand {
-    fn common(&self) -> &CommonArgs {
+    pub fn common(&self) -> &CommonArgs {
         match self {
             QueryCommand::Supporters(a) | QueryCommand::Attackers(a) => &a.common,
             QueryCommand::Path(a) => &a.common,
