@@ -38,6 +38,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod format;
 pub mod fsutil;
 pub mod graph;
