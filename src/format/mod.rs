@@ -1,8 +1,12 @@
 //! Output formats. A closed [`Format`] enum and one module per format; [`export`] is the one
 //! place that dispatches on it.
 
+pub mod af;
+pub mod apx;
 pub mod dot;
+pub mod iccma;
 pub mod svg;
+pub mod tgf;
 
 #[cfg(test)]
 mod fixture;
@@ -24,13 +28,32 @@ keyword_enum! {
         Dot = "dot",
         /// SVG, laid out by Graphviz or the embedded renderer.
         Svg = "svg",
+        /// The attack graph in ASPARTIX apx (see [`af`]).
+        Apx = "apx",
+        /// The attack graph in Trivial Graph Format.
+        Tgf = "tgf",
+        /// The attack graph in ICCMA 2023 `.af`.
+        Iccma = "iccma",
     }
 }
 
 impl Format {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
-        self.as_str()
+        match self.attack_graph() {
+            Some(af) => af.extension(),
+            None => self.as_str(),
+        }
+    }
+
+    /// For the attack-graph formats, which one (they also need [`af::map_tsv`]).
+    pub fn attack_graph(self) -> Option<af::AfFormat> {
+        match self {
+            Format::Apx => Some(af::AfFormat::Apx),
+            Format::Tgf => Some(af::AfFormat::Tgf),
+            Format::Iccma => Some(af::AfFormat::Iccma),
+            Format::Dot | Format::Svg => None,
+        }
     }
 }
 
@@ -107,6 +130,16 @@ pub fn export(
             Ok(Exported {
                 text,
                 renderer: Some(used),
+            })
+        }
+        Format::Apx | Format::Tgf | Format::Iccma => {
+            let framework = crate::eval::Framework::from_graph(graph);
+            Ok(Exported {
+                text: format
+                    .attack_graph()
+                    .map(|af| af.write(&framework))
+                    .unwrap_or_default(),
+                renderer: None,
             })
         }
     }

@@ -91,7 +91,9 @@ impl Loaded {
 }
 
 /// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`
-/// and `*.yml` files in sorted order (hidden entries skipped).
+/// and `*.yml` files in sorted order (hidden entries skipped). A file named `*.apx`, `*.tgf` or
+/// `*.af` is read as an abstract argumentation framework ([`crate::format::af`]): each argument
+/// becomes a claim, each attack a `contradicts` relation.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -113,6 +115,10 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     for path in paths {
         discover(path.as_ref(), &mut found, &mut diagnostics);
     }
+    // Abstract argumentation frameworks (.apx, .tgf, .af) are read apart from the YAML files.
+    let (af_paths, found): (Vec<PathBuf>, Vec<PathBuf>) = found
+        .into_iter()
+        .partition(|p| crate::format::af::AfFormat::from_path(p).is_some());
     stats.discover = start.elapsed();
     let start = Instant::now();
     let cache_file = options
@@ -179,10 +185,14 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             cache::write(&cache_file, &entries);
         }
     }
+    let frameworks = read_frameworks(af_paths, &mut files, &mut diagnostics);
     stats.parse = start.elapsed();
     let start = Instant::now();
-    let (corpus, mut diags) = resolve::resolve(files, raws);
+    let (mut corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);
+    for (file, id) in frameworks {
+        diagnostics.extend(file.add_to(&mut corpus, id));
+    }
     diagnostics.sort();
     stats.resolve = start.elapsed();
     Loaded {
@@ -243,6 +253,11 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
     }
 }
 
+/// The text of a file, or a located diagnostic when it is not UTF-8.
+pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| parse::not_utf8(path, bytes, e.valid_up_to()))
+}
+
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     let msg = format!(
         "cannot read `{}`: {}",
@@ -292,4 +307,36 @@ fn discover(path: &Path, found: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnos
             found.push(entry);
         }
     }
+}
+
+/// Reads the framework files among the inputs, in order, each into a framework to add to the
+/// corpus after resolving.
+fn read_frameworks(
+    paths: Vec<PathBuf>,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(crate::format::af::AfFile, crate::model::FileId)> {
+    let mut frameworks = Vec::new();
+    for path in paths {
+        let Some(format) = crate::format::af::AfFormat::from_path(&path) else {
+            continue;
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diagnostics.push(io_error(&path, &e));
+                continue;
+            }
+        };
+        let id = files.push(path.clone());
+        match utf8(&path, &bytes) {
+            Ok(text) => {
+                let (file, mut diags) = format.read(&path, text);
+                diagnostics.append(&mut diags);
+                frameworks.push((file, id));
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    frameworks
 }

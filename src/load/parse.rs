@@ -68,7 +68,7 @@ pub(super) fn options(len: usize) -> Options {
     options
 }
 
-fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+pub(super) fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
