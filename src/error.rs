@@ -29,6 +29,9 @@ pub enum Error {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// A search for extensions ran out of time.
+    #[error(transparent)]
+    Timeout(#[from] crate::eval::Timeout),
     /// A file could not be read or written.
     #[error("cannot {action} `{path}`: {source}")]
     Io {
@@ -49,6 +52,9 @@ impl Error {
                 Some(crate::suggest::unknown_id_hint(suggestion.as_deref()))
             }
             Error::Export(e) => e.hint(),
+            Error::Timeout(_) => Some(
+                "raise `--timeout`, or use `--semantics grounded`, which takes linear time".into(),
+            ),
             _ => None,
         }
     }

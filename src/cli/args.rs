@@ -43,12 +43,16 @@ pub enum Command {
     Show(ShowArgs),
     /// List claims or sources, optionally filtered.
     List(ListArgs),
-    /// Write the graph as DOT or SVG.
+    /// Write the graph as DOT or SVG, or its attack graph as apx, tgf or ICCMA `.af`.
     Export(ExportArgs),
     /// Check the claims, then write the whole graph and one diagram per theme into a directory.
     Build(BuildArgs),
     /// Ask a question of the graph: supporters, paths, conflicts, cycles, ...
     Query(QueryArgs),
+    /// Which claims stand once every contradiction is weighed, and how strong each one is.
+    Eval(super::eval::EvalArgs),
+    /// Solve an ICCMA 2023 task on an argumentation framework file (the ICCMA solver interface).
+    Solve(super::solve::SolveArgs),
 }
 
 /// `--format` for commands that print data.
@@ -139,6 +143,12 @@ pub enum ExportFormat {
     Dot,
     /// SVG (Graphviz when installed, otherwise the embedded renderer).
     Svg,
+    /// The attack graph as ASPARTIX apx (with `-o FILE`, also `FILE.map.tsv`).
+    Apx,
+    /// The attack graph as Trivial Graph Format (with `-o FILE`, also `FILE.map.tsv`).
+    Tgf,
+    /// The attack graph as ICCMA 2023 `.af` (with `-o FILE`, also `FILE.map.tsv`).
+    Iccma,
 }
 
 /// `--renderer`.

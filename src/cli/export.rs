@@ -2,7 +2,11 @@
 
 use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice};
 use super::{Context, Failure, output};
+use std::path::{Path, PathBuf};
+
+use crate::eval::Framework;
 use crate::format::{self, ExportOptions, Format, Renderer};
+use crate::graph::ClaimGraph;
 
 /// The library's renderer for a `--renderer` choice.
 pub fn renderer(choice: RendererChoice) -> Renderer {
@@ -21,6 +25,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     let format = match args.format {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Svg => Format::Svg,
+        ExportFormat::Apx => Format::Apx,
+        ExportFormat::Tgf => Format::Tgf,
+        ExportFormat::Iccma => Format::Iccma,
     };
     let options = ExportOptions {
         title: args.title.clone(),
@@ -31,8 +38,28 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     if let Some(used) = exported.renderer {
         eprintln!("rendered SVG with the {used} renderer");
     }
+    if format.attack_graph().is_some() {
+        return attack_graph(&graph, &exported.text, args.output.as_deref());
+    }
     match &args.output {
         Some(path) => output::file(path, &exported.text),
         None => output::stdout(&exported.text),
     }
+}
+
+/// Writes an attack graph and, beside it, `FILE.map.tsv` from argument numbers to claim ids.
+fn attack_graph(graph: &ClaimGraph, text: &str, path: Option<&Path>) -> Result<(), Failure> {
+    let Some(path) = path else {
+        eprintln!(
+            "note: arguments are numbered in claim order; `-o FILE` also writes `FILE.map.tsv` with their ids"
+        );
+        return output::stdout(text);
+    };
+    output::file(path, text)?;
+    let mut map = path.as_os_str().to_owned();
+    map.push(".map.tsv");
+    let map = PathBuf::from(map);
+    output::file(&map, &format::af::map_tsv(&Framework::from_graph(graph)))?;
+    eprintln!("wrote {} and {}", path.display(), map.display());
+    Ok(())
 }

@@ -8,6 +8,8 @@
 mod args;
 mod build;
 mod check;
+mod eval;
+mod eval_report;
 mod export;
 mod list;
 mod output;
@@ -16,6 +18,7 @@ mod query;
 mod select;
 mod show;
 mod timings;
+mod solve;
 
 pub use args::Cli;
 
@@ -146,6 +149,8 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Export(args) => export::run(cli, ctx, args),
         Command::Build(args) => build::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
+        Command::Eval(args) => eval::run(cli, ctx, args),
+        Command::Solve(args) => solve::run(ctx, args),
     }
 }
 

@@ -393,6 +393,30 @@ pub fn evaluate(graph: &ClaimGraph, settings: &Settings) -> Result<Evaluation, T
     })
 }
 
+/// Whether the claim `id` is accepted under `settings` in `mode`, with a witness labelling of
+/// the claims when one shows it (see [`Acceptance`]). `None` when `id` is not a claim.
+///
+/// # Errors
+/// [`Timeout`], as for [`evaluate`].
+pub fn accept(
+    graph: &ClaimGraph,
+    settings: &Settings,
+    id: &str,
+    mode: Mode,
+) -> Result<Option<Acceptance>, Timeout> {
+    let framework = Framework::from_graph(graph);
+    let Some(a) = framework.index(id) else {
+        return Ok(None);
+    };
+    let attacks = prepared(graph, &framework, settings);
+    let deadline = Deadline::after(settings.timeout);
+    let mut acceptance = dung::accept(&attacks, settings.semantics, mode, a, &deadline)?;
+    if let Some(w) = &mut acceptance.witness {
+        w.truncate(framework.len());
+    }
+    Ok(Some(acceptance))
+}
+
 /// Each claim's label under `settings`, for colouring diagrams: the grounded labelling, or
 /// for the other semantics the [summary](Evaluation::summary) of every labelling.
 ///

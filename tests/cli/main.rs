@@ -7,4 +7,5 @@ mod build;
 mod cache;
 mod commands;
 mod query;
+mod iccma;
 mod test;
