@@ -1,12 +1,19 @@
 //! Lints over a loaded graph: problems only visible once the whole graph exists.
 //!
 //! Loading already rejects what is wrong in a single item or reference; these checks look at
-//! the shape of the graph (support cycles).
+//! the shape of the graph (support cycles) and at verdicts that contradict the graph (a claim
+//! rated true contradicted by another rated true; a claim rated true resting only on claims
+//! rated false).
 
 use std::path::Path;
 
-use crate::graph::ClaimGraph;
+use petgraph::Direction::Incoming;
+use petgraph::stable_graph::NodeIndex;
+
+use crate::eval::{Label, verdict};
+use crate::graph::{ClaimGraph, Edge, EdgeKind};
 use crate::load::{self, Code, Diagnostic, Location};
+use crate::model::{Claim, Rating};
 use crate::query;
 
 /// What `check` found: every diagnostic from loading and linting, in file order.
@@ -33,6 +40,8 @@ pub fn check_paths<P: AsRef<Path>>(paths: &[P]) -> Report {
 /// Runs every lint, returning warnings in file order.
 pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
     let mut out = support_cycles(graph);
+    out.extend(true_contradicted(graph));
+    out.extend(support_from_false(graph));
     out.sort();
     out
 }
@@ -58,6 +67,89 @@ pub fn support_cycles(graph: &ClaimGraph) -> Vec<Diagnostic> {
             Diagnostic::warning(Code::SupportCycle, location, msg)
                 .with_hint("each of these claims is supported, in the end, only by itself; break the circle at the weakest link"),
         );
+    }
+    out
+}
+
+/// The verdict of the claim at `ix`, when it pins the claim to `label` (see
+/// [`crate::eval::verdict`]): `true`/`mostly-true` pin in, `false`/`mostly-false` pin out.
+fn rated(graph: &ClaimGraph, ix: NodeIndex, label: Label) -> Option<(&Claim, Rating)> {
+    let claim = graph.claim(ix)?;
+    let rating = claim.verdict.as_ref()?.rating;
+    (verdict::pinned(rating) == Some(label)).then_some((claim, rating))
+}
+
+/// Where an argument edge was written, or else where its source claim was.
+fn edge_location(graph: &ClaimGraph, edge: &Edge, from: &Claim) -> Location {
+    match graph.relation(edge).filter(|r| r.origin.is_known()) {
+        Some(r) => origin_location(graph, r.origin, r.to.as_str().len()),
+        None => origin_location(graph, from.origin, from.id.as_str().len()),
+    }
+}
+
+/// Warns when a claim rated `true` or `mostly-true` is contradicted by another rated `true` or
+/// `mostly-true`: `eval` pins both in, so it ignores the contradiction; one of the ratings, or
+/// the relation, is wrong.
+pub fn true_contradicted(graph: &ClaimGraph) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (ix, _) in graph.claims() {
+        let Some((claim, rating)) = rated(graph, ix, Label::In) else {
+            continue;
+        };
+        for (from, edge) in graph.neighbors(ix, EdgeKind::Contradicts, Incoming) {
+            let Some((attacker, theirs)) = rated(graph, from, Label::In) else {
+                continue;
+            };
+            let msg = format!(
+                "`{}` (rated {rating}) is contradicted by `{}` (rated {theirs})",
+                claim.id, attacker.id
+            );
+            let at = origin_location(graph, claim.origin, claim.id.as_str().len());
+            let note = format!("`{}` contradicts it here", attacker.id);
+            out.push(
+                Diagnostic::warning(Code::TrueContradicted, at, msg)
+                    .with_related(edge_location(graph, &edge, attacker), note)
+                    .with_hint("two claims rated true cannot contradict each other: revisit one rating, or the relation"),
+            );
+        }
+    }
+    out
+}
+
+/// Warns when a claim rated `true` or `mostly-true` has supporters and every one of them is
+/// rated `false` or `mostly-false`: the rating rests on something other than the graph shows.
+pub fn support_from_false(graph: &ClaimGraph) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (ix, _) in graph.claims() {
+        let Some((claim, rating)) = rated(graph, ix, Label::In) else {
+            continue;
+        };
+        let supporters = graph.neighbors(ix, EdgeKind::Supports, Incoming);
+        let rated_false: Vec<(&Claim, Rating, Edge)> = supporters
+            .iter()
+            .filter_map(|&(from, edge)| rated(graph, from, Label::Out).map(|(c, r)| (c, r, edge)))
+            .collect();
+        if supporters.is_empty() || rated_false.len() < supporters.len() {
+            continue;
+        }
+        let names: Vec<String> = rated_false
+            .iter()
+            .map(|(c, _, _)| format!("`{}`", c.id))
+            .collect();
+        let msg = format!(
+            "`{}` is rated {rating}, but its only support comes from claims rated false: {}",
+            claim.id,
+            names.join(", ")
+        );
+        let at = origin_location(graph, claim.origin, claim.id.as_str().len());
+        let mut d = Diagnostic::warning(Code::SupportFromFalse, at, msg).with_hint(
+            "add the evidence the rating rests on (a supporting claim, or `verdict.evidence`), or revisit the rating",
+        );
+        for (supporter, theirs, edge) in rated_false {
+            let note = format!("`{}` (rated {theirs}) supports it here", supporter.id);
+            d = d.with_related(edge_location(graph, &edge, supporter), note);
+        }
+        out.push(d);
     }
     out
 }

@@ -84,6 +84,10 @@ codes! {
     SupportCycle = "support-cycle",
     /// A claim both supports and contradicts the same claim.
     MixedRelation = "supports-and-contradicts",
+    /// A claim rated true or mostly-true is contradicted by another so rated.
+    TrueContradicted = "true-contradicted",
+    /// A claim rated true or mostly-true is supported only by claims rated false or mostly-false.
+    SupportFromFalse = "support-from-false",
 }
 
 impl fmt::Display for Code {

@@ -7,5 +7,6 @@ mod build;
 mod cache;
 mod commands;
 mod query;
+mod eval;
 mod iccma;
 mod test;
