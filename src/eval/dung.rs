@@ -3,11 +3,12 @@
 //!
 //! Grounded is O(V + E). The others are NP-hard or worse in general: they run a labelling
 //! search that starts from the grounded labelling and propagates constraints, and give up with
-//! [`Timeout`] when the [`Deadline`] passes. On claim graphs of a few hundred claims they take
-//! milliseconds.
+//! [`Timeout`] when the [`Deadline`] passes. Enumeration searches each independent part of the
+//! undecided arguments on its own ([`super::split`]). On claim graphs of a few hundred claims
+//! they take milliseconds.
 
 use super::search::{Control, IN, OUT, Search, Visitor};
-use super::{Attacks, Deadline, Label, Mode, Semantics, Timeout, extension};
+use super::{Attacks, Deadline, Label, Mode, Semantics, Timeout, extension, split};
 
 /// The grounded labelling: a worklist from the unattacked arguments. Each argument whose
 /// attackers are all out becomes in, everything it attacks becomes out, and the arguments
@@ -48,15 +49,24 @@ pub fn labellings(
     semantics: Semantics,
     deadline: &Deadline,
 ) -> Result<Vec<Vec<Label>>, Timeout> {
-    match semantics {
-        Semantics::Grounded => Ok(vec![grounded(af)]),
-        Semantics::Complete | Semantics::Stable => {
-            let mut all = Collect::default();
-            Search::new(af, semantics == Semantics::Stable, deadline).run(&mut all)?;
-            Ok(all.found)
-        }
-        Semantics::Preferred => preferred(af, &[], deadline),
+    let g = grounded(af);
+    if semantics == Semantics::Grounded {
+        return Ok(vec![g]);
     }
+    let parts = split::parts(af, &g);
+    let mut each = Vec::with_capacity(parts.len());
+    for part in &parts {
+        each.push(match semantics {
+            Semantics::Preferred => preferred(&part.attacks, deadline)?,
+            _ => {
+                let mut all = Collect::default();
+                let stable = semantics == Semantics::Stable;
+                Search::new(&part.attacks, stable, deadline).run(&mut all)?;
+                all.found
+            }
+        });
+    }
+    split::combine(&g, &parts, &each, deadline)
 }
 
 /// One labelling of `semantics`, or `None` when there is none (only stable can have none).
@@ -146,12 +156,30 @@ fn sceptical_preferred(af: &Attacks, a: u32, deadline: &Deadline) -> Result<Acce
             witness: Some(maximise(af, complete, deadline)?),
         });
     }
-    let without = preferred(af, &[], deadline)?
+    // Only the part of the undecided arguments that holds `a` can keep it out.
+    let g = grounded(af);
+    let parts = split::parts(af, &g);
+    let Some((part, local)) = parts.iter().find_map(|p| Some((p, p.local(a)?))) else {
+        return Ok(Acceptance {
+            accepted: false,
+            witness: Some(g),
+        });
+    };
+    let without = preferred(&part.attacks, deadline)?
         .into_iter()
-        .find(|l| l[a as usize] != Label::In);
+        .find(|l| l[local] != Label::In);
+    let Some(without) = without else {
+        return Ok(Acceptance {
+            accepted: true,
+            witness: None,
+        });
+    };
+    // The other parts, still undecided, grow into a preferred labelling of the whole.
+    let mut whole = g;
+    part.overlay(&without, &mut whole);
     Ok(Acceptance {
-        accepted: without.is_none(),
-        witness: without,
+        accepted: false,
+        witness: Some(maximise(af, whole, deadline)?),
     })
 }
 
@@ -192,21 +220,18 @@ fn maximise(
     Ok(labels)
 }
 
-/// Every preferred labelling meeting `require`: complete labellings are searched in-first,
-/// a branch is cut as soon as everything it could still accept lies inside one already found,
-/// and what is left at the end is exactly the maximal ones.
-fn preferred(
-    af: &Attacks,
-    require: &[(u32, u8)],
-    deadline: &Deadline,
-) -> Result<Vec<Vec<Label>>, Timeout> {
+/// Every preferred labelling: complete labellings are searched in-first, a branch is cut as
+/// soon as everything it could still accept lies inside one already found, and what is left at
+/// the end is exactly the maximal ones.
+fn preferred(af: &Attacks, deadline: &Deadline) -> Result<Vec<Vec<Label>>, Timeout> {
     let mut search = Search::new(af, false, deadline);
-    if !require.iter().all(|&(a, mask)| search.require(a, mask)) {
-        return Ok(Vec::new());
-    }
-    let mut maximal = Maximal::default();
+    let mut maximal = Maximal::new(search.open());
     search.run(&mut maximal)?;
-    Ok(maximal.found)
+    Ok(maximal
+        .found
+        .into_iter()
+        .map(|(_, labels)| labels)
+        .collect())
 }
 
 #[derive(Default)]
@@ -230,32 +255,50 @@ impl Visitor for First {
     }
 }
 
-#[derive(Default)]
+/// Keeps the maximal labellings found so far. Sets are compared as bitsets over the arguments
+/// the search branches on (all others have the same label in every complete labelling), so a
+/// comparison costs V / 64 words.
 struct Maximal {
-    found: Vec<Vec<Label>>,
+    open: Vec<u32>,
+    found: Vec<(Vec<u64>, Vec<Label>)>,
+}
+
+impl Maximal {
+    fn new(open: &[u32]) -> Maximal {
+        Maximal {
+            open: open.to_vec(),
+            found: Vec::new(),
+        }
+    }
+
+    /// The open arguments for which `keep` holds, as a bitset.
+    fn bits(&self, keep: impl Fn(u32) -> bool) -> Vec<u64> {
+        let mut bits = vec![0u64; self.open.len().div_ceil(64)];
+        for (k, &a) in self.open.iter().enumerate() {
+            if keep(a) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    }
+}
+
+fn subset(small: &[u64], big: &[u64]) -> bool {
+    small.iter().zip(big).all(|(s, b)| s & !b == 0)
 }
 
 impl Visitor for Maximal {
     fn solution(&mut self, labels: &[Label]) -> Control {
         // Reached only when not inside an earlier one (see `prune`): drop those inside it.
-        let inside = |small: &Vec<Label>| {
-            small
-                .iter()
-                .zip(labels)
-                .all(|(s, l)| *s != Label::In || *l == Label::In)
-        };
-        self.found.retain(|f| !inside(f));
-        self.found.push(labels.to_vec());
+        let bits = self.bits(|a| labels[a as usize] == Label::In);
+        self.found.retain(|(f, _)| !subset(f, &bits));
+        self.found.push((bits, labels.to_vec()));
         Control::Continue
     }
 
     fn prune(&mut self, domains: &[u8]) -> bool {
-        self.found.iter().any(|f| {
-            domains
-                .iter()
-                .zip(f)
-                .all(|(&d, l)| d & IN == 0 || *l == Label::In)
-        })
+        let possible = self.bits(|a| domains[a as usize] & IN != 0);
+        self.found.iter().any(|(f, _)| subset(&possible, f))
     }
 }
 

@@ -17,6 +17,7 @@ pub mod bipolar;
 pub mod dung;
 pub mod gradual;
 mod search;
+mod split;
 pub mod verdict;
 
 use std::collections::HashMap;

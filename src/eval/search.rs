@@ -87,6 +87,11 @@ impl<'a> Search<'a> {
         search
     }
 
+    /// The arguments the search may branch on: those the grounded labelling leaves undecided.
+    pub fn open(&self) -> &[u32] {
+        &self.order
+    }
+
     /// Restricts `a` to `mask` before the search starts (e.g. to ask for `a` in).
     /// Returns `false` when that leaves no labelling.
     pub fn require(&mut self, a: u32, mask: u8) -> bool {
