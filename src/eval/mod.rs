@@ -21,6 +21,7 @@ mod split;
 pub mod verdict;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::graph::{ClaimGraph, EdgeKind};
@@ -85,58 +86,88 @@ keyword_enum! {
 }
 
 /// The attack relation over dense argument indices `0..len()`: what the solvers work on.
+///
+/// Stored compressed (one flat array of attackers and one of attacked arguments, with offsets
+/// per argument), so a framework of 50,000 arguments is four allocations, not 100,000. The
+/// changes made before a semantics runs (derived attacks, pinned verdicts) rebuild it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attacks {
-    attackers: Vec<Vec<u32>>,
-    attacked: Vec<Vec<u32>>,
+    attackers_at: Vec<u32>,
+    attackers: Vec<u32>,
+    attacked_at: Vec<u32>,
+    attacked: Vec<u32>,
 }
 
 impl Attacks {
     /// `n` arguments and no attacks.
     pub fn new(n: usize) -> Attacks {
-        Attacks {
-            attackers: vec![Vec::new(); n],
-            attacked: vec![Vec::new(); n],
-        }
+        Attacks::from_pairs(n, [])
     }
 
     /// Builds the relation from `(attacker, attacked)` pairs, dropping duplicates.
+    /// O(V + E log E).
     ///
     /// # Panics
     /// When a pair names an argument `>= n`.
     pub fn from_pairs(n: usize, pairs: impl IntoIterator<Item = (u32, u32)>) -> Attacks {
-        let mut a = Attacks::new(n);
-        for (from, to) in pairs {
-            a.attacked[from as usize].push(to);
-            a.attackers[to as usize].push(from);
+        let mut keys: Vec<u64> = pairs
+            .into_iter()
+            .map(|(a, b)| {
+                assert!(
+                    (a as usize) < n && (b as usize) < n,
+                    "attack ({a}, {b}) out of range"
+                );
+                (u64::from(a) << 32) | u64::from(b)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let from = |k: u64| (k >> 32) as u32;
+        let to = |k: u64| k as u32;
+        let attacked_at = offsets(n, keys.iter().map(|&k| from(k)));
+        let attacked = keys.iter().map(|&k| to(k)).collect();
+        // Attackers grouped by target: a stable counting sort keeps each group ascending.
+        let attackers_at = offsets(n, keys.iter().map(|&k| to(k)));
+        let mut next = attackers_at.clone();
+        let mut attackers = vec![0; keys.len()];
+        for &k in &keys {
+            let slot = &mut next[to(k) as usize];
+            attackers[*slot as usize] = from(k);
+            *slot += 1;
         }
-        a.normalise();
-        a
+        Attacks {
+            attackers_at,
+            attackers,
+            attacked_at,
+            attacked,
+        }
     }
 
     /// Number of arguments.
     pub fn len(&self) -> usize {
-        self.attackers.len()
+        self.attacked_at.len() - 1
     }
 
     /// Whether there are no arguments.
     pub fn is_empty(&self) -> bool {
-        self.attackers.is_empty()
+        self.len() == 0
     }
 
     /// Number of attacks.
     pub fn attack_count(&self) -> usize {
-        self.attacked.iter().map(Vec::len).sum()
+        self.attacked.len()
     }
 
     /// The attackers of `a`, ascending.
     pub fn attackers(&self, a: u32) -> &[u32] {
-        &self.attackers[a as usize]
+        let a = a as usize;
+        &self.attackers[self.attackers_at[a] as usize..self.attackers_at[a + 1] as usize]
     }
 
     /// The arguments `a` attacks, ascending.
     pub fn attacked(&self, a: u32) -> &[u32] {
-        &self.attacked[a as usize]
+        let a = a as usize;
+        &self.attacked[self.attacked_at[a] as usize..self.attacked_at[a + 1] as usize]
     }
 
     /// Whether `a` attacks `b`. O(log out-degree).
@@ -151,40 +182,42 @@ impl Attacks {
 
     /// Adds an argument with no attacks and returns its index.
     pub fn add_argument(&mut self) -> u32 {
-        self.attackers.push(Vec::new());
-        self.attacked.push(Vec::new());
+        self.attackers_at.push(self.attackers.len() as u32);
+        self.attacked_at.push(self.attacked.len() as u32);
         (self.len() - 1) as u32
     }
 
-    /// Adds attacks, keeping the lists sorted and free of duplicates.
+    /// Adds attacks. Rebuilds the relation: O(V + E log E).
     pub fn extend(&mut self, pairs: impl IntoIterator<Item = (u32, u32)>) {
-        for (from, to) in pairs {
-            self.attacked[from as usize].push(to);
-            self.attackers[to as usize].push(from);
-        }
-        self.normalise();
+        let all: Vec<(u32, u32)> = self.pairs().chain(pairs).collect();
+        *self = Attacks::from_pairs(self.len(), all);
     }
 
-    /// Removes every attack on `a`.
+    /// Removes every attack on `a`. Rebuilds the relation: O(V + E log E).
     pub fn remove_attacks_on(&mut self, a: u32) {
-        for from in std::mem::take(&mut self.attackers[a as usize]) {
-            self.attacked[from as usize].retain(|&t| t != a);
-        }
+        let kept: Vec<(u32, u32)> = self.pairs().filter(|&(_, b)| b != a).collect();
+        *self = Attacks::from_pairs(self.len(), kept);
     }
+}
 
-    fn normalise(&mut self) {
-        for list in self.attackers.iter_mut().chain(self.attacked.iter_mut()) {
-            list.sort_unstable();
-            list.dedup();
-        }
+/// Offsets into a flat array for `n` groups, from each element's (ascending) group.
+fn offsets(n: usize, groups: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut at = vec![0u32; n + 1];
+    for g in groups {
+        at[g as usize + 1] += 1;
     }
+    for i in 0..n {
+        at[i + 1] += at[i];
+    }
+    at
 }
 
 /// An abstract argumentation framework: [`Attacks`] plus the id of each argument.
 #[derive(Debug, Clone, Default)]
 pub struct Framework {
     ids: Vec<Id>,
-    index: HashMap<Id, u32>,
+    /// Built on the first look-up: `solve` on a large file often needs none.
+    index: OnceLock<HashMap<Id, u32>>,
     attacks: Attacks,
 }
 
@@ -195,14 +228,9 @@ impl Framework {
     /// When `attacks` has fewer arguments than `ids`.
     pub fn new(ids: Vec<Id>, attacks: Attacks) -> Framework {
         assert!(attacks.len() >= ids.len(), "every id needs an argument");
-        let index = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i as u32))
-            .collect();
         Framework {
             ids,
-            index,
+            index: OnceLock::new(),
             attacks,
         }
     }
@@ -237,7 +265,14 @@ impl Framework {
 
     /// The index of `id`, if it is an argument. O(1).
     pub fn index(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        let index = self.index.get_or_init(|| {
+            self.ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i as u32))
+                .collect()
+        });
+        index.get(id).copied()
     }
 
     /// The id of argument `a`.

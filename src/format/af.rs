@@ -10,6 +10,7 @@
 //! file ([`map_tsv`]) maps each number back to its claim id.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{apx, iccma, tgf};
@@ -273,6 +274,20 @@ impl Builder {
         self.file.names.push(id);
         self.file.positions.push(pos);
         Some(index)
+    }
+
+    /// Declares arguments `1..=n`, named by their numbers, all at `pos` (ICCMA 2023 files,
+    /// whose attacks are given by number: no names to look up).
+    pub fn numbered(&mut self, n: u32, pos: Pos) {
+        let mut name = String::new();
+        for k in 1..=n {
+            name.clear();
+            let _ = write!(name, "{k}");
+            if let Ok(id) = Id::new(&name) {
+                self.file.names.push(id);
+                self.file.positions.push(pos);
+            }
+        }
     }
 
     /// Records an attack between two named arguments.

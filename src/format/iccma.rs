@@ -22,16 +22,14 @@ pub fn read(path: &Path, text: &str) -> (AfFile, Vec<Diagnostic>) {
             line: line_no,
             column: column(line, line.len() - trimmed.len()),
         };
-        let words: Vec<&str> = trimmed.split_whitespace().collect();
         match n {
             None => {
+                let words: Vec<&str> = trimmed.split_whitespace().collect();
                 n = Some(header(&mut b, &words, pos, trimmed).unwrap_or(0));
                 header_pos = pos;
-                for k in 1..=n.unwrap_or(0) {
-                    b.argument(&k.to_string(), pos);
-                }
+                b.numbered(n.unwrap_or(0), pos);
             }
-            Some(n) => attack(&mut b, &words, pos, trimmed, n),
+            Some(n) => attack(&mut b, pos, trimmed, n),
         }
     }
     if n.is_none() {
@@ -60,11 +58,10 @@ fn header(b: &mut Builder, words: &[&str], pos: Pos, line: &str) -> Option<u32> 
     None
 }
 
-fn attack(b: &mut Builder, words: &[&str], pos: Pos, line: &str, n: u32) {
-    let parse = |w: &str| w.parse::<u32>().ok().filter(|k| (1..=n).contains(k));
-    if let [from, to] = words
-        && let (Some(from), Some(to)) = (parse(from), parse(to))
-    {
+fn attack(b: &mut Builder, pos: Pos, line: &str, n: u32) {
+    let parse = |w: Option<&str>| w?.parse::<u32>().ok().filter(|k| (1..=n).contains(k));
+    let mut words = line.split_whitespace();
+    if let (Some(from), Some(to), None) = (parse(words.next()), parse(words.next()), words.next()) {
         return b.attack(from - 1, to - 1, pos);
     }
     let msg = format!(
