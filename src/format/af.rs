@@ -292,8 +292,12 @@ impl Builder {
 
     /// Records an attack between two named arguments.
     pub fn attack_by_name(&mut self, from: (&str, Pos), to: (&str, Pos)) {
-        self.pending
-            .push((from.0.to_string(), from.1, to.0.to_string(), to.1));
+        match (self.index.get(from.0), self.index.get(to.0)) {
+            (Some(&a), Some(&b)) => self.file.attacks.push((a, b, from.1)),
+            _ => self
+                .pending
+                .push((from.0.to_string(), from.1, to.0.to_string(), to.1)),
+        }
     }
 
     /// Records an attack between two argument indices.
