@@ -347,3 +347,22 @@ pub(super) fn lines(text: &str) -> impl Iterator<Item = (u32, &str, bool)> {
 pub(super) fn column(line: &str, at: usize) -> u32 {
     line[..at].chars().count() as u32 + 1
 }
+
+/// What a reader makes of a text, for the readers' tests: argument names, attacks, and each
+/// diagnostic as `location: message`.
+#[cfg(test)]
+pub(super) fn read_for_test(
+    format: AfFormat,
+    path: &str,
+    text: &str,
+) -> (Vec<String>, Vec<(u32, u32)>, Vec<String>) {
+    let (file, diags) = format.read(Path::new(path), text);
+    (
+        file.names.iter().map(|n| n.to_string()).collect(),
+        file.attacks.iter().map(|&(a, b, _)| (a, b)).collect(),
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect(),
+    )
+}

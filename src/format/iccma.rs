@@ -91,18 +91,14 @@ pub fn write(attacks: &Attacks) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::af::{AfFormat, read_for_test};
 
     #[track_caller]
     fn case(text: &str, names: usize, attacks: &[(u32, u32)], errors: &[&str]) {
-        let (file, diags) = read(Path::new("t.af"), text);
-        assert_eq!(file.names.len(), names, "arguments of {text:?}");
-        let got: Vec<(u32, u32)> = file.attacks.iter().map(|&(a, b, _)| (a, b)).collect();
-        assert_eq!(got, attacks, "attacks of {text:?}");
-        let got: Vec<String> = diags
-            .iter()
-            .map(|d| format!("{}: {}", d.location, d.message))
-            .collect();
-        assert_eq!(got, errors, "diagnostics of {text:?}");
+        let (got_names, got_attacks, got_errors) = read_for_test(AfFormat::Iccma, "t.af", text);
+        assert_eq!(got_names.len(), names, "arguments of {text:?}");
+        assert_eq!(got_attacks, attacks, "attacks of {text:?}");
+        assert_eq!(got_errors, errors, "diagnostics of {text:?}");
     }
 
     #[test]

@@ -67,19 +67,14 @@ fn words(line: &str, line_no: u32) -> Vec<(&str, Pos)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::af::{AfFormat, read_for_test};
 
     #[track_caller]
     fn case(text: &str, names: &[&str], attacks: &[(u32, u32)], errors: &[&str]) {
-        let (file, diags) = read(Path::new("t.tgf"), text);
-        let got: Vec<&str> = file.names.iter().map(|n| n.as_str()).collect();
-        assert_eq!(got, names, "names of {text:?}");
-        let got: Vec<(u32, u32)> = file.attacks.iter().map(|&(a, b, _)| (a, b)).collect();
-        assert_eq!(got, attacks, "attacks of {text:?}");
-        let got: Vec<String> = diags
-            .iter()
-            .map(|d| format!("{}: {}", d.location, d.message))
-            .collect();
-        assert_eq!(got, errors, "diagnostics of {text:?}");
+        let (got_names, got_attacks, got_errors) = read_for_test(AfFormat::Tgf, "t.tgf", text);
+        assert_eq!(got_names, names, "names of {text:?}");
+        assert_eq!(got_attacks, attacks, "attacks of {text:?}");
+        assert_eq!(got_errors, errors, "diagnostics of {text:?}");
     }
 
     #[test]
