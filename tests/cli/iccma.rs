@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::generate;
 use crate::test::{Test, root};
 
 type Extensions = BTreeSet<BTreeSet<String>>;
@@ -339,23 +340,6 @@ fn crustabri_grounded(crustabri: &Path, file: &Path, reader: &str) -> BTreeSet<S
         .collect()
 }
 
-/// A deterministic pseudo-random framework in ICCMA 2023 form (splitmix64).
-fn generated(n: u64, attacks: u64, seed: u64) -> String {
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
-    let mut text = format!("p af {n}\n");
-    for _ in 0..attacks {
-        text.push_str(&format!("{} {}\n", next() % n + 1, next() % n + 1));
-    }
-    text
-}
-
 #[test]
 fn grounded_matches_crustabri() {
     let Some(crustabri) = crustabri() else {
@@ -386,7 +370,8 @@ fn grounded_matches_crustabri() {
         .enumerate()
     {
         let file = dir.path().join(format!("gen{seed}.af"));
-        std::fs::write(&file, generated(n, attacks, seed as u64)).expect("written");
+        let pairs = generate::random_attacks(n, attacks, seed as u64);
+        std::fs::write(&file, generate::iccma(n, &pairs)).expect("written");
         let ours = witness(solve("SE-GR", &file, None).lines().next());
         assert!(!ours.is_empty());
         assert_eq!(

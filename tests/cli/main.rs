@@ -8,5 +8,7 @@ mod cache;
 mod commands;
 mod query;
 mod eval;
+#[path = "../../benches/support/generate.rs"]
+mod generate;
 mod iccma;
 mod test;
