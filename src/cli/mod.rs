@@ -17,8 +17,8 @@ mod paint;
 mod query;
 mod select;
 mod show;
-mod timings;
 mod solve;
+mod timings;
 
 pub use args::Cli;
 

@@ -6,9 +6,9 @@ mod broken;
 mod build;
 mod cache;
 mod commands;
-mod query;
 mod eval;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 mod iccma;
+mod query;
 mod test;
