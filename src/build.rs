@@ -115,6 +115,7 @@ pub fn build(
         let options = ExportOptions {
             title: Some(view.title.clone()),
             renderer,
+            ..ExportOptions::default()
         };
         let dot = with_dot_marker(
             &format::export(&view.graph, Format::Dot, &options)

@@ -178,9 +178,23 @@ pub struct ExportArgs {
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
+    /// What a claim's fill says: its verdict's rating, or whether it stands once every
+    /// contradiction is weighed (`claimgraph eval` with its defaults, on the whole graph).
+    #[arg(long, value_enum, default_value_t)]
+    pub color_by: ColorByChoice,
     /// Which part of the graph to draw.
     #[command(flatten)]
     pub selection: SelectionArgs,
+}
+
+/// `--color-by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorByChoice {
+    /// The rating of the claim's verdict.
+    #[default]
+    Rating,
+    /// The claim's evaluation label: stands (in), falls (out) or open (undecided).
+    Eval,
 }
 
 /// `build`.

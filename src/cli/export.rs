@@ -1,11 +1,11 @@
 //! `claimgraph export dot|svg`: the whole graph as one diagram.
 
-use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice};
+use super::args::{Cli, ColorByChoice, ExportArgs, ExportFormat, RendererChoice};
 use super::{Context, Failure, output};
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
-use crate::format::{self, ExportOptions, Format, Renderer};
+use crate::format::{self, ColorBy, ExportOptions, Format, Renderer};
 use crate::graph::ClaimGraph;
 
 /// The library's renderer for a `--renderer` choice.
@@ -20,6 +20,7 @@ pub fn renderer(choice: RendererChoice) -> Renderer {
 /// Runs `export`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     let graph = super::load_graph(ctx, &cli.claims)?;
+    let color_by = color_by(&graph, args.color_by)?;
     let selection = args.selection.selection(&graph, false)?;
     let graph = super::select::apply(graph, &selection);
     let format = match args.format {
@@ -32,6 +33,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     let options = ExportOptions {
         title: args.title.clone(),
         renderer: renderer(args.renderer),
+        color_by,
     };
     let exported =
         format::export(&graph, format, &options).map_err(|e| Failure::Error(e.into()))?;
@@ -62,4 +64,15 @@ fn attack_graph(graph: &ClaimGraph, text: &str, path: Option<&Path>) -> Result<(
     output::file(&map, &format::af::map_tsv(&Framework::from_graph(graph)))?;
     eprintln!("wrote {} and {}", path.display(), map.display());
     Ok(())
+}
+
+/// The colouring for `--color-by`: evaluation labels come from the whole graph, before any
+/// selection, so a claim's colour does not depend on what else is drawn.
+fn color_by(graph: &ClaimGraph, choice: ColorByChoice) -> Result<ColorBy, Failure> {
+    match choice {
+        ColorByChoice::Rating => Ok(ColorBy::Rating),
+        ColorByChoice::Eval => crate::eval::labels_for(graph, &crate::eval::Settings::default())
+            .map(ColorBy::Eval)
+            .map_err(|e| Failure::Error(e.into())),
+    }
 }

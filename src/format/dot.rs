@@ -17,8 +17,8 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::ExportOptions;
 use super::style::{self, Line};
+use super::{ColorBy, ExportOptions};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Claim, Source};
 
@@ -28,9 +28,9 @@ use crate::model::{Claim, Source};
 /// node or edge carries only what is its own: label, tooltip, fill, link.
 pub fn to_dot(graph: &ClaimGraph, options: &ExportOptions) -> String {
     let mut stmts = defaults(options);
-    stmts.extend(nodes(graph));
+    stmts.extend(nodes(graph, &options.color_by));
     stmts.extend(edge_groups(graph));
-    stmts.push(Stmt::Subgraph(legend::legend()));
+    stmts.push(Stmt::Subgraph(legend::legend(&options.color_by)));
     let id = Id::Plain("claims".into());
     let dot = Graph::DiGraph {
         id,
@@ -43,8 +43,10 @@ pub fn to_dot(graph: &ClaimGraph, options: &ExportOptions) -> String {
 }
 
 /// The claims, then the sources, each kind in its own group.
-fn nodes(graph: &ClaimGraph) -> impl Iterator<Item = Stmt> {
-    let claims = graph.claims().map(|(_, c)| Stmt::Node(claim_node(c)));
+fn nodes<'a>(graph: &'a ClaimGraph, by: &'a ColorBy) -> impl Iterator<Item = Stmt> + 'a {
+    let claims = graph
+        .claims()
+        .map(move |(_, c)| Stmt::Node(claim_node(c, by)));
     let sources = graph.sources().map(|(_, s)| Stmt::Node(source_node(s)));
     let claims = group("claims", GraphAttributes::Node(claim_look()), claims);
     claims.into_iter().chain(group(
@@ -141,12 +143,11 @@ pub(super) fn source_look() -> Vec<Attribute> {
     ]
 }
 
-/// A claim: filled by its rating.
-fn claim_node(claim: &Claim) -> Node {
-    let rating = claim.verdict.as_ref().map(|v| v.rating);
+/// A claim: filled by its rating or its evaluation label.
+fn claim_node(claim: &Claim, by: &ColorBy) -> Node {
     let attributes = vec![
-        attr("fillcolor", style::rating_fill(rating)),
-        text("label", style::claim_lines(claim).join("\n")),
+        attr("fillcolor", style::claim_fill(claim, by)),
+        text("label", style::claim_lines(claim, by).join("\n")),
         text("tooltip", style::claim_tooltip(claim)),
     ];
     Node::new(node_id(claim.id.as_str()), attributes)

@@ -64,6 +64,18 @@ pub struct ExportOptions {
     pub title: Option<String>,
     /// Which SVG renderer to use.
     pub renderer: Renderer,
+    /// What a claim's fill says.
+    pub color_by: ColorBy,
+}
+
+/// What a claim's fill says in a diagram.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum ColorBy {
+    /// The rating of its verdict.
+    #[default]
+    Rating,
+    /// Its evaluation label (`in`, `out`, `undec`), as [`crate::eval::labels_for`] gives them.
+    Eval(std::collections::HashMap<crate::model::Id, crate::eval::Label>),
 }
 
 /// What an export produced.

@@ -4,7 +4,9 @@
 //! Everything a reader learns from the legend (what a fill colour, a dashed line or a `tee`
 //! arrowhead means) is decided here once, so the two cannot drift apart.
 
+use super::ColorBy;
 use super::wrap::{WIDTH, printable, wrap};
+use crate::eval::Label;
 use crate::graph::EdgeKind;
 use crate::model::{Claim, Rating, Source};
 
@@ -135,11 +137,63 @@ pub(crate) fn legend_ratings() -> impl Iterator<Item = (&'static str, &'static s
     rated.chain(std::iter::once((UNRATED, UNRATED_FILL)))
 }
 
-/// The lines of a claim's label: its text, wrapped, then its rating in brackets.
-pub(crate) fn claim_lines(claim: &Claim) -> Vec<String> {
+/// The fill of an evaluation label: Paul Tol's light green, orange and yellow (told apart in
+/// greyscale too, and the label word is written in the box).
+pub(crate) fn label_fill(label: Label) -> &'static str {
+    match label {
+        Label::In => "#44BB99",
+        Label::Out => "#EE8866",
+        Label::Undec => "#EEDD88",
+    }
+}
+
+/// The word a box shows for an evaluation label.
+pub(crate) fn label_word(label: Label) -> &'static str {
+    match label {
+        Label::In => "stands",
+        Label::Out => "falls",
+        Label::Undec => "open",
+    }
+}
+
+/// The legend heading and its swatches (word, fill) for a colouring.
+pub(crate) fn legend_fills(by: &ColorBy) -> (&'static str, Vec<(&'static str, &'static str)>) {
+    match by {
+        ColorBy::Rating => ("claims, filled by verdict", legend_ratings().collect()),
+        ColorBy::Eval(_) => (
+            "claims, filled by evaluation",
+            [Label::In, Label::Out, Label::Undec]
+                .iter()
+                .map(|&l| (label_word(l), label_fill(l)))
+                .collect(),
+        ),
+    }
+}
+
+/// The fill of a claim under a colouring.
+pub(crate) fn claim_fill(claim: &Claim, by: &ColorBy) -> &'static str {
+    match by {
+        ColorBy::Rating => rating_fill(claim.verdict.as_ref().map(|v| v.rating)),
+        ColorBy::Eval(labels) => labels
+            .get(&claim.id)
+            .map_or(UNRATED_FILL, |&l| label_fill(l)),
+    }
+}
+
+/// The lines of a claim's label: its text, wrapped, then in brackets its rating or, coloured
+/// by evaluation, its label and rating.
+pub(crate) fn claim_lines(claim: &Claim, by: &ColorBy) -> Vec<String> {
     let mut lines = wrap(&claim.text, WIDTH);
-    if let Some(verdict) = &claim.verdict {
-        lines.push(format!("[{}]", verdict.rating));
+    let rating = claim.verdict.as_ref().map(|v| v.rating);
+    let label = match by {
+        ColorBy::Rating => None,
+        ColorBy::Eval(labels) => labels.get(&claim.id).map(|&l| label_word(l)),
+    };
+    match (label, rating) {
+        (Some(l), Some(r)) => lines.push(format!("[{l}; rated {r}]")),
+        (Some(l), None) => lines.push(format!("[{l}]")),
+        (None, Some(r)) => lines.push(format!("[{r}]")),
+        (None, None) => {}
     }
     lines
 }
@@ -199,7 +253,7 @@ mod tests {
     #[test]
     fn labels_carry_rating_and_kind() {
         let mut claim = Claim::new(id("c"), "A claim.");
-        assert_eq!(claim_lines(&claim), ["A claim."]);
+        assert_eq!(claim_lines(&claim, &ColorBy::Rating), ["A claim."]);
         claim.verdict = Some(Verdict {
             rating: Rating::Misleading,
             by: None,
@@ -207,12 +261,42 @@ mod tests {
             note: None,
             evidence: vec![],
         });
-        assert_eq!(claim_lines(&claim), ["A claim.", "[misleading]"]);
+        assert_eq!(
+            claim_lines(&claim, &ColorBy::Rating),
+            ["A claim.", "[misleading]"]
+        );
         let mut source = Source::new(id("s"), "Kai-Fu Lee");
         source.kind = Some(SourceKind::Person);
         assert_eq!(source_lines(&source), ["Kai-Fu Lee", "(person)"]);
         assert_eq!(source_tooltip(&source), "Kai-Fu Lee");
         source.description = Some("CEO".into());
         assert_eq!(source_tooltip(&source), "Kai-Fu Lee: CEO");
+    }
+
+    #[test]
+    fn eval_colouring_fills_and_names_the_label() {
+        let mut claim = Claim::new(id("c"), "A claim.");
+        let by = ColorBy::Eval([(id("c"), Label::Out)].into_iter().collect());
+        assert_eq!(claim_fill(&claim, &by), label_fill(Label::Out));
+        assert_eq!(claim_lines(&claim, &by), ["A claim.", "[falls]"]);
+        claim.verdict = Some(Verdict {
+            rating: Rating::Misleading,
+            by: None,
+            date: None,
+            note: None,
+            evidence: vec![],
+        });
+        assert_eq!(
+            claim_lines(&claim, &by),
+            ["A claim.", "[falls; rated misleading]"]
+        );
+        let unknown = Claim::new(id("d"), "Not evaluated.");
+        assert_eq!(claim_fill(&unknown, &by), UNRATED_FILL);
+        let (heading, fills) = legend_fills(&by);
+        assert_eq!(heading, "claims, filled by evaluation");
+        let words: Vec<&str> = fills.iter().map(|(w, _)| *w).collect();
+        assert_eq!(words, ["stands", "falls", "open"]);
+        let distinct: std::collections::HashSet<&str> = fills.iter().map(|(_, f)| *f).collect();
+        assert_eq!(distinct.len(), 3);
     }
 }

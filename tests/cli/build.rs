@@ -198,3 +198,56 @@ fn export_svg_says_which_renderer() {
         "{stderr}"
     );
 }
+
+#[test]
+fn export_colours_by_evaluation() {
+    // In the fixture `efficient` (unattacked) contradicts `compute-gap`: grounded semantics
+    // keeps `efficient` and `china-gaining`, and drops `compute-gap`.
+    let (dot, _) = Test::new()
+        .args(&[
+            "--claims",
+            "tests/data/small",
+            "export",
+            "dot",
+            "--color-by",
+            "eval",
+        ])
+        .run();
+    assert!(dot.contains("claims, filled by evaluation"), "{dot}");
+    let node = |id: &str| {
+        let start = dot.find(&format!("\"{id}\"[")).expect("node is drawn");
+        dot[start..start + dot[start..].find("\n    ]").expect("attributes end")].to_string()
+    };
+    assert!(
+        node("compute-gap").contains("fillcolor=\"#EE8866\""),
+        "{}",
+        node("compute-gap")
+    );
+    assert!(
+        node("compute-gap").contains("[falls]"),
+        "{}",
+        node("compute-gap")
+    );
+    assert!(
+        node("efficient").contains("[stands; rated mixed]"),
+        "{}",
+        node("efficient")
+    );
+    assert!(
+        node("china-gaining").contains("fillcolor=\"#44BB99\""),
+        "{}",
+        node("china-gaining")
+    );
+    let (svg, _) = Test::new()
+        .env("PATH", &no_graphviz_path())
+        .args(&[
+            "--claims",
+            "tests/data/small",
+            "export",
+            "svg",
+            "--color-by",
+            "eval",
+        ])
+        .run();
+    assert!(svg.contains("claims, filled by evaluation"), "{svg}");
+}

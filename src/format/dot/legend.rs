@@ -8,16 +8,16 @@
 use graphviz_rust::dot_structures::{Attribute, GraphAttributes, Id, Node, Stmt, Subgraph};
 
 use super::{attr, edge, edge_look, node_id, source_look, text};
-use crate::format::style;
+use crate::format::{ColorBy, style};
 
 /// The legend subgraph.
-pub(super) fn legend() -> Subgraph {
+pub(super) fn legend(by: &ColorBy) -> Subgraph {
     let mut stmts = vec![
         Stmt::Attribute(text("label", "Legend")),
         Stmt::Attribute(attr("fontsize", "12")),
         Stmt::Attribute(attr("style", "rounded")),
         Stmt::Attribute(attr("color", "#BBBBBB")),
-        Stmt::Node(ratings()),
+        Stmt::Node(fills(by)),
         Stmt::Node(Node::new(
             node_id("Legend.source"),
             [source_look(), vec![text("label", "source\n(kind)")]].concat(),
@@ -43,8 +43,10 @@ pub(super) fn legend() -> Subgraph {
 
 /// A table of the claim fills, one cell per rating (three to a row), each filled with that
 /// rating's colour.
-fn ratings() -> Node {
-    let cells: Vec<String> = style::legend_ratings()
+fn fills(by: &ColorBy) -> Node {
+    let (heading, fills) = style::legend_fills(by);
+    let cells: Vec<String> = fills
+        .into_iter()
         .map(|(word, fill)| {
             format!(
                 r#"<td bgcolor="{fill}" border="1" color="{}">{word}</td>"#,
@@ -57,7 +59,7 @@ fn ratings() -> Node {
         .map(|row| format!("<tr>{}</tr>", row.concat()))
         .collect();
     let table = format!(
-        r#"<<table border="0" cellborder="0" cellspacing="3" cellpadding="4"><tr><td colspan="3"><b>claims, filled by verdict</b></td></tr>{rows}</table>>"#
+        r#"<<table border="0" cellborder="0" cellspacing="3" cellpadding="4"><tr><td colspan="3"><b>{heading}</b></td></tr>{rows}</table>>"#
     );
     Node::new(
         node_id("Legend.ratings"),

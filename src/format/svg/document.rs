@@ -10,6 +10,7 @@ use layout::core::geometry::Point;
 
 use super::canvas::{Bounds, escape, marker_id};
 use super::legend;
+use crate::format::ColorBy;
 use crate::format::style::{self, Head};
 use crate::graph::EdgeKind;
 
@@ -29,8 +30,8 @@ pub(super) struct Document<'a> {
     pub bounds: Bounds,
     /// A title above everything.
     pub title: Option<&'a str>,
-    /// Whether to draw the legend right of the graph.
-    pub legend: bool,
+    /// The legend to draw right of the graph, if any: what the fills say.
+    pub legend: Option<&'a ColorBy>,
 }
 
 impl Document<'_> {
@@ -67,9 +68,9 @@ impl Document<'_> {
     fn decorations(&self) -> (String, Bounds) {
         let mut bounds = self.bounds;
         let mut extra = String::new();
-        if self.legend {
+        if let Some(by) = self.legend {
             let at = Point::new(bounds.max.x + LEGEND_GAP, bounds.min.y);
-            let (svg, height) = legend::legend(at);
+            let (svg, height) = legend::legend(at, by);
             bounds.add(at.add(Point::new(legend::WIDTH, height)));
             extra.push_str(&svg);
         }
@@ -98,7 +99,7 @@ pub(super) fn nothing(title: Option<&str>) -> String {
         body,
         bounds,
         title,
-        legend: false,
+        legend: None,
     }
     .render()
 }

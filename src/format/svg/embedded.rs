@@ -34,7 +34,7 @@ pub(super) fn render_within(
     limit: usize,
 ) -> Result<String, ExportError> {
     let title = options.title.as_deref();
-    let scene = Scene::new(graph);
+    let scene = Scene::new(graph, &options.color_by);
     if scene.len() > limit {
         return Err(ExportError::TooLarge {
             nodes: scene.len(),
@@ -57,7 +57,7 @@ pub(super) fn render_within(
         body: &body,
         bounds,
         title,
-        legend: true,
+        legend: Some(&options.color_by),
     }
     .render())
 }

@@ -10,7 +10,7 @@ use layout::core::geometry::Point;
 
 use super::canvas::{dash, escape, marker_id, shape};
 use super::scene::Shape;
-use crate::format::style;
+use crate::format::{ColorBy, style};
 use crate::graph::EdgeKind;
 
 /// Swatch width.
@@ -23,7 +23,8 @@ const MARGIN: f64 = 12.0;
 pub(super) const WIDTH: f64 = 3.0 * SWATCH.x + 2.0 * GAP + 2.0 * MARGIN;
 
 /// The legend with its top left corner at `at`, and its height.
-pub(super) fn legend(at: Point) -> (String, f64) {
+pub(super) fn legend(at: Point, by: &ColorBy) -> (String, f64) {
+    let (heading, fills) = style::legend_fills(by);
     let (left, center) = (at.x + MARGIN, at.x + WIDTH / 2.0);
     let mut body = String::new();
     let mut y = at.y + MARGIN;
@@ -37,10 +38,10 @@ pub(super) fn legend(at: Point) -> (String, f64) {
         &mut body,
         Point::new(center, y + 30.0),
         "legend-heading",
-        "claims, filled by verdict",
+        heading,
     );
     y += 38.0;
-    y = swatches(&mut body, Point::new(left, y)) + 6.0;
+    y = swatches(&mut body, Point::new(left, y), &fills) + 6.0;
     body.push_str(&shape(
         Shape::Source,
         Point::new(left, y),
@@ -67,10 +68,9 @@ pub(super) fn legend(at: Point) -> (String, f64) {
 }
 
 /// One claim box per rating, three to a row, from `at` down; returns where they end.
-fn swatches(out: &mut String, at: Point) -> f64 {
-    let ratings: Vec<_> = style::legend_ratings().collect();
+fn swatches(out: &mut String, at: Point, fills: &[(&str, &'static str)]) -> f64 {
     let mut y = at.y;
-    for row in ratings.chunks(3) {
+    for row in fills.chunks(3) {
         for (i, (word, fill)) in row.iter().enumerate() {
             let corner = Point::new(at.x + i as f64 * (SWATCH.x + GAP), y);
             out.push_str(&shape(Shape::Claim { fill }, corner, SWATCH));

@@ -16,6 +16,7 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::metrics::text_width;
+use crate::format::ColorBy;
 use crate::format::style::{self, Line};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Claim, Source};
@@ -69,15 +70,16 @@ pub(super) struct Item {
 }
 
 impl Item {
-    fn claim(claim: &Claim) -> Item {
-        let rating = claim.verdict.as_ref().map(|v| v.rating);
+    fn claim(claim: &Claim, by: &ColorBy) -> Item {
+        let lines = style::claim_lines(claim, by);
+        let wrapped = crate::format::wrap::wrap(&claim.text, crate::format::wrap::WIDTH).len();
         Item {
             id: claim.id.to_string(),
             shape: Shape::Claim {
-                fill: style::rating_fill(rating),
+                fill: style::claim_fill(claim, by),
             },
-            lines: style::claim_lines(claim),
-            rated: rating.is_some(),
+            rated: lines.len() > wrapped,
+            lines,
             tooltip: style::claim_tooltip(claim),
             url: None,
         }
@@ -166,12 +168,12 @@ pub(super) struct Scene {
 impl Scene {
     /// The scene of `graph`: its claims and sources, then its arguments and references in the
     /// order they were added to the graph.
-    pub fn new(graph: &ClaimGraph) -> Scene {
+    pub fn new(graph: &ClaimGraph, by: &ColorBy) -> Scene {
         let mut items = Vec::new();
         let mut index: HashMap<NodeIndex, usize> = HashMap::new();
         for (ix, claim) in graph.claims() {
             index.insert(ix, items.len());
-            items.push(Item::claim(claim));
+            items.push(Item::claim(claim, by));
         }
         for (ix, source) in graph.sources() {
             index.insert(ix, items.len());
@@ -265,7 +267,7 @@ mod tests {
 
     #[test]
     fn tags_lead_back_to_items_and_edges() {
-        let scene = Scene::new(&fixture::graph());
+        let scene = Scene::new(&fixture::graph(), &ColorBy::Rating);
         assert_eq!(scene.len(), 7);
         assert_eq!(Scene::index("n5", 'n'), Some(5));
         assert_eq!(scene.item_at(0).map(|i| i.id.as_str()), Some("compute-gap"));
@@ -281,7 +283,7 @@ mod tests {
 
     #[test]
     fn boxes_fit_their_labels() {
-        let scene = Scene::new(&fixture::graph());
+        let scene = Scene::new(&fixture::graph(), &ColorBy::Rating);
         let long = scene.item_at(0).map(Item::size).unwrap_or(Point::zero());
         let short = scene.item_at(3).map(Item::size).unwrap_or(Point::zero());
         assert!(long.y > short.y, "three lines are taller than one");

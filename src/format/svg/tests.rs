@@ -7,6 +7,7 @@ fn options(renderer: Renderer, title: Option<&str>) -> ExportOptions {
     ExportOptions {
         title: title.map(String::from),
         renderer,
+        ..ExportOptions::default()
     }
 }
 
