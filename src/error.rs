@@ -29,6 +29,16 @@ pub enum Error {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// `--strict`, and a conversion would lose something (each loss already printed).
+    #[error(
+        "{format} cannot carry everything ({count} kind(s) of loss listed above); nothing written"
+    )]
+    Lossy {
+        /// The format converted to or from.
+        format: String,
+        /// How many kinds of loss.
+        count: usize,
+    },
     /// A file could not be read or written.
     #[error("cannot {action} `{path}`: {source}")]
     Io {
@@ -51,6 +61,7 @@ impl Error {
             } => Some(format!("did you mean `{s}`?")),
             Error::UnknownId { .. } => Some("`claimgraph list` shows every id".into()),
             Error::Export(e) => e.hint(),
+            Error::Lossy { .. } => Some("drop `--strict` to convert anyway".into()),
             _ => None,
         }
     }

@@ -32,8 +32,10 @@ pub enum Command {
     Show(ShowArgs),
     /// List claims or sources, optionally filtered.
     List(ListArgs),
-    /// Write the graph as DOT or SVG.
+    /// Write the graph as a diagram (DOT, SVG, Mermaid) or in another tool's format.
     Export(ExportArgs),
+    /// Read claims from another tool's format and write them as a claim file.
+    Import(ImportArgs),
     /// Check the claims, then write the whole graph and one diagram per theme into a directory.
     Build(BuildArgs),
 }
@@ -120,6 +122,33 @@ pub enum ExportFormat {
     Dot,
     /// SVG (Graphviz when installed, otherwise the embedded renderer).
     Svg,
+    /// claimgraph's own JSON (lossless).
+    Json,
+    /// Argdown.
+    Argdown,
+    /// AIF JSON (Argument Interchange Format).
+    Aif,
+    /// schema.org ClaimReview JSON-LD.
+    Claimreview,
+    /// GraphML (yEd, Gephi, Cytoscape).
+    Graphml,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Neo4j CSV files and Cypher script (`-o DIR` is required).
+    Neo4j,
+}
+
+/// Import formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// claimgraph's own JSON.
+    Json,
+    /// Argdown.
+    Argdown,
+    /// AIF JSON, plain or in the OVA/xAIF wrapper.
+    Aif,
+    /// schema.org ClaimReview JSON-LD, or a Google Fact Check Tools API response.
+    Claimreview,
 }
 
 /// `--renderer`.
@@ -140,15 +169,38 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(value_enum)]
     pub format: ExportFormat,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output (for `neo4j`, a directory).
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Fail (exit 3, writing nothing) when the format cannot carry everything.
+    #[arg(long)]
+    pub strict: bool,
     /// Which SVG renderer to use.
     #[arg(long, value_enum, default_value_t)]
     pub renderer: RendererChoice,
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format to read.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// The files to read.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The claim file to write (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file when it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Fail (exit 3, writing nothing) when the claim format cannot carry everything.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `build`.
