@@ -6,3 +6,4 @@ mod broken;
 mod build;
 mod commands;
 mod test;
+mod testdata;
