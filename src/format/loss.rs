@@ -245,8 +245,7 @@ pub(crate) fn not_carried(corpus: &Corpus, format: &str, carried: Carried) -> Lo
             || s.date.is_some()
             || s.reliability.is_some()
             || s.part_of.is_some();
-        let spoken = corpus.claims.iter().any(|c| c.by.as_ref() == Some(&s.id));
-        let written = carried.sources || (spoken && carried.speakers);
+        let written = carried.sources || is_written(corpus, &s.id, carried);
         drop(!written, false, "sources", &s.id);
         drop(
             written && detailed,
@@ -256,6 +255,17 @@ pub(crate) fn not_carried(corpus: &Corpus, format: &str, carried: Carried) -> Lo
         );
     }
     losses
+}
+
+/// Whether a source is written because a carried field refers to it.
+fn is_written(corpus: &Corpus, id: &Id, carried: Carried) -> bool {
+    corpus.claims.iter().any(|c| {
+        let v = c.verdict.as_ref();
+        (carried.speakers && c.by.as_ref() == Some(id))
+            || (carried.citations && c.sources.iter().any(|s| &s.source == id))
+            || (carried.reviewers && v.is_some_and(|v| v.by.as_ref() == Some(id)))
+            || (carried.evidence && v.is_some_and(|v| v.evidence.contains(id)))
+    })
 }
 
 #[cfg(test)]

@@ -137,3 +137,71 @@ fn aif_corpora_read_and_round_trip() {
     );
     assert!(exact >= 40, "only {exact} graphs read without loss");
 }
+
+#[test]
+fn claimreview_examples_and_fact_check_api_read_into_rated_claims() {
+    let mut paths = files(&testdata("claimreview/schemaorg"), ".jsonld");
+    paths.push(testdata(
+        "claimreview/google-factcheck-api/factCheckApiResponse.json",
+    ));
+    assert_eq!(paths.len(), 4);
+    let mut claims = 0;
+    for path in &paths {
+        let imported = read(Format::Claimreview, path);
+        assert!(!imported.corpus.claims.is_empty(), "{}", path.display());
+        for c in &imported.corpus.claims {
+            assert!(
+                c.verdict.is_some(),
+                "{}: `{}` has no verdict",
+                path.display(),
+                c.id
+            );
+            claims += 1;
+        }
+        ClaimGraph::build(imported.corpus).unwrap();
+    }
+    assert_eq!(claims, 2 + 1 + 10);
+}
+
+/// Google's required and recommended ClaimReview fields, with their JSON types.
+#[track_caller]
+fn assert_google_fields(review: &Value) {
+    let has = |v: &Value, key: &str, check: fn(&Value) -> bool| {
+        assert!(
+            v.get(key).is_some_and(check),
+            "`{key}` missing or mistyped in {v:#}"
+        );
+    };
+    has(review, "@type", |v| v == "ClaimReview");
+    has(review, "claimReviewed", Value::is_string);
+    has(review, "url", Value::is_string);
+    has(review, "datePublished", Value::is_string);
+    has(review, "author", Value::is_object);
+    has(&review["author"], "name", Value::is_string);
+    has(review, "reviewRating", Value::is_object);
+    let rating = &review["reviewRating"];
+    has(rating, "ratingValue", Value::is_number);
+    has(rating, "bestRating", Value::is_number);
+    has(rating, "worstRating", Value::is_number);
+    has(rating, "alternateName", Value::is_string);
+    has(review, "itemReviewed", Value::is_object);
+    let item = &review["itemReviewed"];
+    has(item, "@type", |v| v == "Claim");
+    has(item, "author", Value::is_object);
+    has(item, "datePublished", Value::is_string);
+    has(item, "appearance", Value::is_array);
+}
+
+#[test]
+fn claimreview_export_of_the_data_set_has_googles_fields() {
+    let (text, _) = crate::test::Test::new()
+        .args(&["export", "claimreview"])
+        .run();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["@context"], "https://schema.org");
+    let reviews = doc["@graph"].as_array().unwrap();
+    assert!(reviews.len() >= 10, "{} reviews", reviews.len());
+    for review in reviews {
+        assert_google_fields(review);
+    }
+}
