@@ -129,11 +129,23 @@ impl Draft {
     /// The source named `name`, added (with `kind` and `url`) on first use. Sources are matched
     /// by name, so one speaker of many claims is one source.
     pub fn source_named(&mut self, name: &str, kind: Option<SourceKind>, url: Option<&str>) -> Id {
+        self.source(name, None, kind, url)
+    }
+
+    /// Like [`Draft::source_named`], with the id to use when the source is new (slugged from
+    /// the name when absent or invalid).
+    pub fn source(
+        &mut self,
+        name: &str,
+        wanted_id: Option<&str>,
+        kind: Option<SourceKind>,
+        url: Option<&str>,
+    ) -> Id {
         let key = name.trim().to_lowercase();
         if let Some(id) = self.sources_by_name.get(&key) {
             return id.clone();
         }
-        let id = self.fresh_id(name, "source");
+        let id = self.fresh_id(wanted_id.unwrap_or(name), name);
         let mut source = Source::new(id.clone(), name.trim());
         source.kind = kind;
         source.url = url.map(String::from);

@@ -154,28 +154,6 @@ pub(crate) struct Carried {
     pub source_details: bool,
 }
 
-impl Carried {
-    /// Everything.
-    pub const ALL: Carried = Carried {
-        speakers: true,
-        citations: true,
-        quotes: true,
-        dates: true,
-        tags: true,
-        confidence: true,
-        ratings: true,
-        reviewers: true,
-        verdict_dates: true,
-        verdict_notes: true,
-        evidence: true,
-        strengths: true,
-        relation_notes: true,
-        relation_sources: true,
-        sources: true,
-        source_details: true,
-    };
-}
-
 /// The losses of writing `corpus` in `format`, which carries only `carried`: one line per kind
 /// of field, with the ids of the first few items concerned.
 pub(crate) fn not_carried(corpus: &Corpus, format: &str, carried: Carried) -> Losses {

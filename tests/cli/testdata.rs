@@ -61,6 +61,25 @@ fn count(imported: &Imported, kind: RelationKind) -> usize {
         .count()
 }
 
+/// The claim file written for an import loads without errors and gives the same claims.
+#[track_caller]
+fn assert_loads_back(imported: &Imported, path: &Path) {
+    let yaml = format::yaml::to_claim_file(&imported.corpus, &[]);
+    let loaded = claimgraph::load::load_text(Path::new("imported.yaml"), &yaml);
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{} {}", d.location, d.message))
+        .collect();
+    assert!(errors.is_empty(), "{}: {errors:?}\n{yaml}", path.display());
+    assert_eq!(loaded.corpus.claims.len(), imported.corpus.claims.len());
+    assert_eq!(
+        loaded.corpus.relations.len(),
+        imported.corpus.relations.len()
+    );
+}
+
 /// Node counts by type and edge counts by (from type, to type), for I, RA and CA nodes.
 fn aif_counts(text: &str) -> BTreeMap<String, usize> {
     let doc: Value = serde_json::from_str(text).unwrap();
@@ -115,6 +134,7 @@ fn aif_corpora_read_and_round_trip() {
             after.get("CA").copied().unwrap_or(0),
             count(&first, RelationKind::Contradicts)
         );
+        assert_loads_back(&first, path);
         let second = read_text(Format::Aif, path, written.clone());
         assert_eq!(essence(&second), essence(&first), "{}", path.display());
         assert!(
@@ -158,6 +178,7 @@ fn claimreview_examples_and_fact_check_api_read_into_rated_claims() {
             );
             claims += 1;
         }
+        assert_loads_back(&imported, path);
         ClaimGraph::build(imported.corpus).unwrap();
     }
     assert_eq!(claims, 2 + 1 + 10);
@@ -204,4 +225,87 @@ fn claimreview_export_of_the_data_set_has_googles_fields() {
     for review in reviews {
         assert_google_fields(review);
     }
+}
+
+/// Argdown's own counts for one file: statements, and relations by kind.
+fn argdown_reference(json: &Path) -> (usize, BTreeMap<String, usize>) {
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    let mut relations = BTreeMap::new();
+    for r in doc["relations"].as_array().unwrap() {
+        *relations
+            .entry(r["relationType"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    (doc["statements"].as_object().unwrap().len(), relations)
+}
+
+/// The inputs Argdown rejected, from its log.
+fn argdown_rejected(log: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).unwrap();
+    let mut names: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.split("syntax errors in ").nth(1))
+        .filter_map(|rest| rest.split(".argdown").next())
+        .filter_map(|p| p.rsplit('/').next())
+        .map(String::from)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn argdown_files_read_like_argdown_reads_them() {
+    let mut matched = 0;
+    let mut rejected = 0;
+    let mut failures = Vec::new();
+    for folder in ["files", "doc-fences"] {
+        let dir = testdata(&format!("argdown/{folder}"));
+        let reference = testdata(&format!("argdown/reference-out/{folder}"));
+        let refused = argdown_rejected(&reference.join("json.log"));
+        for path in files(&dir, ".argdown") {
+            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let ours = format::argdown::summarize(&path, &text);
+            let json = reference.join("json").join(format!("{stem}.json"));
+            if refused.contains(&stem) {
+                match ours {
+                    Err(_) => rejected += 1,
+                    Ok(_) => failures.push(format!("{stem}: Argdown rejects it, we read it")),
+                }
+            } else if json.exists() {
+                let (statements, relations) = argdown_reference(&json);
+                match ours {
+                    Ok(s) => {
+                        let ours: BTreeMap<String, usize> = s
+                            .relations
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), *v))
+                            .collect();
+                        if s.statements != statements || ours != relations {
+                            failures.push(format!(
+                                "{stem}: ours {} statements {ours:?}, Argdown's {statements} {relations:?}",
+                                s.statements
+                            ));
+                        } else {
+                            matched += 1;
+                        }
+                        let imported = read_text(Format::Argdown, &path, text.clone());
+                        assert_loads_back(&imported, &path);
+                    }
+                    Err(e) => failures.push(format!("{stem}: {} {}", e.location, e.message)),
+                }
+            }
+        }
+    }
+    eprintln!(
+        "Argdown: {matched} files match Argdown's counts, {rejected} rejected as Argdown rejects them"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!((matched, rejected), (34 + 158, 6 + 45));
 }
