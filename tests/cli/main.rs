@@ -5,5 +5,6 @@
 mod broken;
 mod build;
 mod commands;
+mod formats;
 mod test;
 mod testdata;
