@@ -154,8 +154,8 @@ struct Graph {
     nodes: Vec<(String, String, String)>,
     /// From, to.
     edges: Vec<(String, String)>,
-    /// Locution node -> speaker name.
-    speakers: HashMap<String, String>,
+    /// Locution node -> speaker name and participant id.
+    speakers: HashMap<String, (String, String)>,
 }
 
 /// Reads AIF JSON (plain, or in the xAIF/OVA wrapper) from `text`, the content of `path`.
@@ -233,8 +233,8 @@ fn id_of(item: &Value, keys: &[&str], at: &str) -> Result<String, Problem> {
     }
 }
 
-/// Locution node -> speaker name, from `locutions` and `participants` when present.
-fn speakers(root: &Value, prefix: &str) -> Result<HashMap<String, String>, Problem> {
+/// Locution node -> speaker name and participant id, from `locutions` and `participants`.
+fn speakers(root: &Value, prefix: &str) -> Result<HashMap<String, (String, String)>, Problem> {
     let mut names = HashMap::new();
     if let Some(Value::Array(people)) = root.get("participants") {
         for (i, p) in people.iter().enumerate() {
@@ -253,7 +253,7 @@ fn speakers(root: &Value, prefix: &str) -> Result<HashMap<String, String>, Probl
             if let Ok(person) = id_of(l, &["personID"], &at)
                 && let Some(name) = names.get(&person).filter(|n| !n.is_empty())
             {
-                out.insert(node, name.clone());
+                out.insert(node, (name.clone(), person));
             }
         }
     }
@@ -369,14 +369,19 @@ fn speaker(
     let Some(locution) = ins.iter().find(|n| kinds.get(*n) == Some(&"L")) else {
         return;
     };
-    let name = graph.speakers.get(*locution).cloned().or_else(|| {
+    let speaker = graph.speakers.get(*locution).cloned().or_else(|| {
         let text = &graph.nodes.iter().find(|(id, _, _)| id == locution)?.2;
         let (who, _) = text.split_once(" : ")?;
-        Some(who.trim().to_string()).filter(|w| !w.is_empty())
+        let who = who.trim().to_string();
+        (!who.is_empty()).then(|| (who, String::new()))
     });
-    let Some(name) = name else { return };
+    let Some((name, person)) = speaker else {
+        return;
+    };
+    // A participant id that is a word (not AIFdb's numbers) is kept as the source's id.
+    let wanted = Some(person.as_str()).filter(|p| !p.bytes().all(|b| b.is_ascii_digit()));
     for claim in outs.iter().filter_map(|o| claims.get(o)) {
-        let source = draft.source_named(&name, Some(SourceKind::Person), None);
+        let source = draft.source(&name, wanted, Some(SourceKind::Person), None);
         let Some(c) = draft.claim_mut(claim) else {
             continue;
         };

@@ -17,6 +17,8 @@ pub mod yaml;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod roundtrip;
 mod style;
 mod wrap;
 

@@ -155,11 +155,25 @@ impl<'a> Reader<'a> {
 
     fn read(mut self, path: &Path) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        for ec in &self.model.statements {
-            let id = self.claim(ec, path).map_err(|d| errors.push(d)).ok();
-            self.statements
-                .push(id.unwrap_or_else(|| Id::new("x").expect("valid")));
+        // Claims in the order they are defined (a reference may come first).
+        let mut order: Vec<usize> = (0..self.model.statements.len()).collect();
+        order.sort_by_key(|&i| {
+            let members = &self.model.statements[i].members;
+            let defined = members.iter().find(|m| !m.is_reference);
+            defined.or(members.first()).map_or(0, |m| m.line)
+        });
+        let mut ids = vec![None; order.len()];
+        for i in order {
+            let model = self.model;
+            ids[i] = self
+                .claim(&model.statements[i], path)
+                .map_err(|d| errors.push(d))
+                .ok();
         }
+        self.statements = ids
+            .into_iter()
+            .map(|id| id.unwrap_or_else(|| Id::new("x").expect("valid")))
+            .collect();
         for (i, arg) in self.model.arguments.iter().enumerate() {
             let reconstructed = !self.model.pcs[i].is_empty();
             let has_text = arg
