@@ -410,9 +410,8 @@ mod tests {
     #[test]
     fn snapshot() {
         let (text, losses) = to_aif(&fixture::graph());
-        let losses: Vec<String> = losses.iter().map(ToString::to_string).collect();
         insta::with_settings!({ snapshot_path => "snapshots" }, {
-            insta::assert_snapshot!("aif", format!("{text}---\n{}", losses.join("\n")));
+            insta::assert_snapshot!("aif", fixture::with_losses(&text, &losses));
         });
     }
 

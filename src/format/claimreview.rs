@@ -550,9 +550,8 @@ mod tests {
     #[test]
     fn snapshot() {
         let (text, losses) = to_claimreview(&fixture::graph());
-        let losses: Vec<String> = losses.iter().map(ToString::to_string).collect();
         insta::with_settings!({ snapshot_path => "snapshots" }, {
-            insta::assert_snapshot!("claimreview", format!("{text}---\n{}", losses.join("\n")));
+            insta::assert_snapshot!("claimreview", fixture::with_losses(&text, &losses));
         });
     }
 

@@ -179,9 +179,8 @@ mod tests {
     #[test]
     fn snapshot() {
         let (text, losses) = to_mermaid(&fixture::graph());
-        let losses: Vec<String> = losses.iter().map(ToString::to_string).collect();
         insta::with_settings!({ snapshot_path => "snapshots" }, {
-            insta::assert_snapshot!("mermaid", format!("{text}\n---\n{}", losses.join("\n")));
+            insta::assert_snapshot!("mermaid", fixture::with_losses(&text, &losses));
         });
     }
 

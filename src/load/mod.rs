@@ -67,13 +67,7 @@ pub fn load<P: AsRef<Path>>(paths: &[P]) -> Loaded {
             raws.push((id, raw));
         }
     }
-    let (corpus, mut diags) = resolve::resolve(files, raws);
-    diagnostics.append(&mut diags);
-    diagnostics.sort();
-    Loaded {
-        corpus,
-        diagnostics,
-    }
+    finish(files, raws, diagnostics)
 }
 
 /// Loads one claim document held in memory, as if read from `path`: YAML, or JSON (which is
@@ -87,9 +81,18 @@ pub fn load<P: AsRef<Path>>(paths: &[P]) -> Loaded {
 /// ```
 pub fn load_text(path: &Path, text: &str) -> Loaded {
     let mut files = Files::default();
-    let (raw, mut diagnostics) = parse::parse(path, text.as_bytes());
+    let (raw, diagnostics) = parse::parse(path, text.as_bytes());
     let id = files.push(path.to_path_buf());
     let raws = raw.map(|raw| (id, raw)).into_iter().collect();
+    finish(files, raws, diagnostics)
+}
+
+/// Resolves the parsed files and sorts every diagnostic into file order.
+fn finish(
+    files: Files,
+    raws: Vec<(crate::model::FileId, file::RawFile)>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Loaded {
     let (corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);
     diagnostics.sort();

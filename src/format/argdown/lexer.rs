@@ -70,6 +70,20 @@ pub(super) struct LexError {
     pub column: usize,
 }
 
+/// The relation symbols, in the order Argdown tries them (`+>` before `+`, `<-` before `-`);
+/// a `_` followed by a space is an undercut too.
+const RELATIONS: [(&str, Kind); 9] = [
+    ("+>", Kind::IncomingSupport),
+    ("->", Kind::IncomingAttack),
+    ("<+", Kind::OutgoingSupport),
+    ("+", Kind::OutgoingSupport),
+    ("<-", Kind::OutgoingAttack),
+    ("-", Kind::OutgoingAttack),
+    ("><", Kind::Contradiction),
+    ("_>", Kind::IncomingUndercut),
+    ("<_", Kind::OutgoingUndercut),
+];
+
 struct Lexer<'a> {
     text: &'a str,
     pos: usize,
@@ -232,11 +246,7 @@ impl Lexer<'_> {
             self.push(kind, len);
             return true;
         }
-        if let Some(len) = run(rest, |c| c == ' ' || c == '\t') {
-            self.skip(len);
-            return true;
-        }
-        self.text_tokens()
+        self.spaces_or_text()
     }
 
     fn comment(&self) -> Option<usize> {
@@ -299,29 +309,12 @@ impl Lexer<'_> {
         }
         let indent = run(rest, |c| c == ' ' || c == '\t').unwrap_or(0);
         let after = &rest[indent..];
-        let relation = if after.starts_with("+>") {
-            Some((Kind::IncomingSupport, 2))
-        } else if after.starts_with("->") {
-            Some((Kind::IncomingAttack, 2))
-        } else if after.starts_with("<+") {
-            Some((Kind::OutgoingSupport, 2))
-        } else if after.starts_with('+') {
-            Some((Kind::OutgoingSupport, 1))
-        } else if after.starts_with("<-") {
-            Some((Kind::OutgoingAttack, 2))
-        } else if after.starts_with('-') {
-            Some((Kind::OutgoingAttack, 1))
-        } else if after.starts_with("><") {
-            Some((Kind::Contradiction, 2))
-        } else if after.starts_with("_>") {
-            Some((Kind::IncomingUndercut, 2))
-        } else if after.starts_with("<_") {
-            Some((Kind::OutgoingUndercut, 2))
-        } else if after.starts_with('_') && after[1..].starts_with(char::is_whitespace) {
-            Some((Kind::OutgoingUndercut, 1))
-        } else {
-            None
-        };
+        let undercut = after.starts_with('_') && after[1..].starts_with(char::is_whitespace);
+        let relation = RELATIONS
+            .iter()
+            .find(|(symbol, _)| after.starts_with(symbol))
+            .map(|&(symbol, kind)| (kind, symbol.len()))
+            .or(undercut.then_some((Kind::OutgoingUndercut, 1)));
         if let Some((kind, len)) = relation {
             self.indent_to(indent);
             self.push(kind, indent + len);
@@ -391,7 +384,12 @@ impl Lexer<'_> {
             self.push(kind, len);
             return true;
         }
-        if let Some(len) = run(rest, |c| c == ' ' || c == '\t') {
+        self.spaces_or_text()
+    }
+
+    /// Spaces (skipped), or else text.
+    fn spaces_or_text(&mut self) -> bool {
+        if let Some(len) = run(self.rest(), |c| c == ' ' || c == '\t') {
             self.skip(len);
             return true;
         }

@@ -217,44 +217,42 @@ impl Builder {
 
     fn member(&mut self, m: &Member) -> Node {
         match m {
-            Member::Statement(s) => Node::Statement(self.statement(s)),
-            Member::Argument(a) => Node::Argument(self.argument(a)),
+            Member::Statement(s) => self.titled(s, false),
+            Member::Argument(a) => self.titled(a, true),
         }
     }
 
-    /// A statement: its title is settled when its relations start (or when it ends).
     fn statement(&mut self, s: &Statement) -> usize {
-        let mut title = None;
-        if !s.relations.is_empty() {
-            let (t, untitled) = self.title_of(s);
-            let ec = self.ec(&t, untitled);
-            self.relations(Node::Statement(ec), s);
-            title = Some((t, untitled));
+        match self.titled(s, false) {
+            Node::Statement(i) | Node::Argument(i) | Node::Inference(i) => i,
         }
-        let (t, untitled) = match title {
-            Some(t) => t,
-            None => self.title_of(s),
-        };
-        let ec = self.ec(&t, untitled);
-        self.model.statements[ec].members.push(Self::occurrence(s));
-        ec
     }
 
     fn argument(&mut self, a: &Statement) -> usize {
-        let mut title = None;
-        if !a.relations.is_empty() {
-            let (t, untitled) = self.title_of(a);
-            let arg = self.arg(&t, untitled);
-            self.relations(Node::Argument(arg), a);
-            title = Some((t, untitled));
+        match self.titled(a, true) {
+            Node::Statement(i) | Node::Argument(i) | Node::Inference(i) => i,
         }
-        let (t, untitled) = match title {
-            Some(t) => t,
-            None => self.title_of(a),
+    }
+
+    /// A statement or argument. Argdown settles an untitled one's title when its relations
+    /// start, or when it ends if it has none: either way before anything else gets one.
+    fn titled(&mut self, s: &Statement, argument: bool) -> Node {
+        let (title, untitled) = self.title_of(s);
+        let node = if argument {
+            Node::Argument(self.arg(&title, untitled))
+        } else {
+            Node::Statement(self.ec(&title, untitled))
         };
-        let arg = self.arg(&t, untitled);
-        self.model.arguments[arg].members.push(Self::occurrence(a));
-        arg
+        if !s.relations.is_empty() {
+            self.relations(node, s);
+        }
+        let occurrence = Self::occurrence(s);
+        match node {
+            Node::Argument(i) => self.model.arguments[i].members.push(occurrence),
+            Node::Statement(i) => self.model.statements[i].members.push(occurrence),
+            Node::Inference(_) => {}
+        }
+        node
     }
 
     fn relations(&mut self, parent: Node, s: &Statement) {

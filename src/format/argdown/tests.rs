@@ -54,9 +54,8 @@ fn syntax_errors_are_located() {
 #[test]
 fn snapshot() {
     let (text, losses) = to_argdown(&fixture::graph());
-    let losses: Vec<String> = losses.iter().map(ToString::to_string).collect();
     insta::with_settings!({ snapshot_path => "../snapshots" }, {
-        insta::assert_snapshot!("argdown", format!("{text}---\n{}", losses.join("\n")));
+        insta::assert_snapshot!("argdown", fixture::with_losses(&text, &losses));
     });
 }
 

@@ -89,7 +89,7 @@ fn data(corpus: &Corpus, c: &Claim, losses: &mut Losses) -> Vec<String> {
     let source = |id: &Id| corpus.sources.iter().find(|s| &s.id == id);
     let mut fields = Vec::new();
     let mut field = |key: &str, value: &str| fields.push(format!("{key}: {}", quote(value)));
-    if let Some(by) = c.by.as_ref().and_then(|b| source(b)) {
+    if let Some(by) = c.by.as_ref().and_then(&source) {
         field("by", &by.name);
         field("by_id", by.id.as_str());
     }
@@ -120,7 +120,7 @@ fn data(corpus: &Corpus, c: &Claim, losses: &mut Losses) -> Vec<String> {
     }
     if let Some(v) = &c.verdict {
         field("verdict", v.rating.as_str());
-        if let Some(r) = v.by.as_ref().and_then(|b| source(b)) {
+        if let Some(r) = v.by.as_ref().and_then(&source) {
             field("reviewer", &r.name);
             field("reviewer_id", r.id.as_str());
         }
