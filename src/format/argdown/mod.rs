@@ -17,6 +17,7 @@
 mod lexer;
 mod model;
 mod parser;
+mod patterns;
 mod writer;
 
 pub use writer::to_argdown;

@@ -13,8 +13,8 @@
 
 use std::fmt::Write as _;
 
-use super::super::loss::{Carried, Loss, Losses, not_carried};
-use super::lexer;
+use super::patterns;
+use crate::format::loss::{Carried, Loss, Losses, not_carried};
 use crate::graph::ClaimGraph;
 use crate::model::{Claim, Corpus, Id, RelationKind};
 
@@ -155,7 +155,7 @@ pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in text.char_indices() {
         let markup = "\\[]<>#*_@{}/=".contains(c);
-        let shortcode = (c == '.' || c == ':') && lexer::is_special(&text[i..]);
+        let shortcode = (c == '.' || c == ':') && patterns::is_special(&text[i..]);
         if markup || shortcode {
             out.push('\\');
         }
