@@ -93,6 +93,8 @@ pub struct Draft {
     pub losses: Losses,
     taken: HashSet<Id>,
     sources_by_name: HashMap<String, Id>,
+    claim_index: HashMap<Id, usize>,
+    related: HashSet<(Id, Id, RelationKind)>,
 }
 
 impl Draft {
@@ -117,13 +119,16 @@ impl Draft {
     /// Adds a claim with a fresh id made from `wanted` (or its text) and returns the id.
     pub fn add_claim(&mut self, wanted: &str, text: &str) -> Id {
         let id = self.fresh_id(wanted, text);
+        self.claim_index
+            .insert(id.clone(), self.corpus.claims.len());
         self.corpus.claims.push(Claim::new(id.clone(), text));
         id
     }
 
     /// The claim with `id`, for filling in fields.
     pub fn claim_mut(&mut self, id: &Id) -> Option<&mut Claim> {
-        self.corpus.claims.iter_mut().rev().find(|c| &c.id == id)
+        let &i = self.claim_index.get(id)?;
+        self.corpus.claims.get_mut(i)
     }
 
     /// The source named `name`, added (with `kind` and `url`) on first use. Sources are matched
@@ -165,12 +170,7 @@ impl Draft {
             );
             return None;
         }
-        let repeated = self
-            .corpus
-            .relations
-            .iter()
-            .any(|r| &r.from == from && &r.to == to && r.kind == kind);
-        if repeated {
+        if !self.related.insert((from.clone(), to.clone(), kind)) {
             let example = format!("{from} {kind} {to}");
             self.losses.record(
                 "the same relation twice",

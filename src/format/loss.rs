@@ -5,6 +5,7 @@
 //! changed as a [`Loss`], grouped by kind and counted, so `export` and `import` can say so (and
 //! `--strict` can refuse), instead of losing data silently.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{Corpus, Id};
@@ -217,13 +218,14 @@ pub(crate) fn not_carried(corpus: &Corpus, format: &str, carried: Carried) -> Lo
             &r.from,
         );
     }
+    let referenced = written_sources(corpus, carried);
     for s in &corpus.sources {
         let detailed = s.description.is_some()
             || s.url.is_some()
             || s.date.is_some()
             || s.reliability.is_some()
             || s.part_of.is_some();
-        let written = carried.sources || is_written(corpus, &s.id, carried);
+        let written = carried.sources || referenced.contains(&s.id);
         drop(!written, false, "sources", &s.id);
         drop(
             written && detailed,
@@ -235,15 +237,25 @@ pub(crate) fn not_carried(corpus: &Corpus, format: &str, carried: Carried) -> Lo
     losses
 }
 
-/// Whether a source is written because a carried field refers to it.
-fn is_written(corpus: &Corpus, id: &Id, carried: Carried) -> bool {
-    corpus.claims.iter().any(|c| {
+/// The sources written because a carried field refers to them.
+fn written_sources(corpus: &Corpus, carried: Carried) -> HashSet<&Id> {
+    let mut out = HashSet::new();
+    for c in &corpus.claims {
         let v = c.verdict.as_ref();
-        (carried.speakers && c.by.as_ref() == Some(id))
-            || (carried.citations && c.sources.iter().any(|s| &s.source == id))
-            || (carried.reviewers && v.is_some_and(|v| v.by.as_ref() == Some(id)))
-            || (carried.evidence && v.is_some_and(|v| v.evidence.contains(id)))
-    })
+        if carried.speakers {
+            out.extend(c.by.as_ref());
+        }
+        if carried.citations {
+            out.extend(c.sources.iter().map(|s| &s.source));
+        }
+        if carried.reviewers {
+            out.extend(v.and_then(|v| v.by.as_ref()));
+        }
+        if carried.evidence {
+            out.extend(v.iter().flat_map(|v| &v.evidence));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@
 //! that could be read as something else (a number, a boolean, a date, a comment, a key) is
 //! written as a double-quoted JSON string, which YAML reads back exactly.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::model::{Citation, Claim, Corpus, Relation, RelationKind, Source, Verdict};
+use crate::model::{Citation, Claim, Corpus, Id, Relation, RelationKind, Source, Verdict};
 
 /// The claim file of `corpus`, starting with `header` as `#` comment lines.
 ///
@@ -28,11 +29,19 @@ pub fn to_claim_file(corpus: &Corpus, header: &[String]) -> String {
     }
     let (short, long): (Vec<&Relation>, Vec<&Relation>) =
         corpus.relations.iter().partition(|r| is_plain(r));
+    let mut by_source: HashMap<&Id, Vec<&Relation>> = HashMap::new();
+    for r in short {
+        by_source.entry(&r.from).or_default().push(r);
+    }
     if !corpus.claims.is_empty() {
         out.push_str(if corpus.sources.is_empty() { "" } else { "\n" });
         out.push_str("claims:\n");
         for c in &corpus.claims {
-            claim(&mut out, c, &short);
+            claim(
+                &mut out,
+                c,
+                by_source.get(&c.id).map_or(&[][..], Vec::as_slice),
+            );
         }
     }
     if !long.is_empty() {
@@ -64,6 +73,7 @@ fn source(out: &mut String, s: &Source) {
     );
 }
 
+/// A claim, with `short`, the plain relations it starts, as `supports:` and `contradicts:`.
 fn claim(out: &mut String, c: &Claim, short: &[&Relation]) {
     let _ = writeln!(out, "  - id: {}", c.id);
     field(out, 4, "text", Some(&c.text));
@@ -78,7 +88,7 @@ fn claim(out: &mut String, c: &Claim, short: &[&Relation]) {
     for kind in RelationKind::ALL {
         let targets = short
             .iter()
-            .filter(|r| r.from == c.id && r.kind == *kind)
+            .filter(|r| r.kind == *kind)
             .map(|r| r.to.as_str());
         list(out, 4, kind.as_str(), targets);
     }

@@ -99,6 +99,9 @@ struct Lexer<'a> {
     indents: Vec<usize>,
     ranges: Vec<(bool, Range)>,
     inference: bool,
+    /// The current line (1-based) and the offset it starts at.
+    line: usize,
+    line_start: usize,
 }
 
 /// Splits `text` into tokens as Argdown does. Comments and spaces are dropped.
@@ -111,6 +114,8 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
         indents: vec![0],
         ranges: Vec::new(),
         inference: false,
+        line: 1,
+        line_start: 0,
     };
     while lx.pos < text.len() {
         if !lx.step() {
@@ -146,8 +151,24 @@ impl Lexer<'_> {
         matches!(self.last(), None | Some(Kind::Newline | Kind::Emptyline))
     }
 
+    /// Line and column of the current position, counted as the lexer goes (not from the
+    /// start each time, which would make lexing quadratic).
+    fn here(&self) -> (usize, usize) {
+        let column = self.text[self.line_start..self.pos].chars().count() + 1;
+        (self.line, column)
+    }
+
+    fn advance(&mut self, len: usize) {
+        let consumed = &self.text[self.pos..self.pos + len];
+        if let Some(last) = consumed.rfind('\n') {
+            self.line += consumed.matches('\n').count();
+            self.line_start = self.pos + last + 1;
+        }
+        self.pos += len;
+    }
+
     fn push(&mut self, kind: Kind, len: usize) {
-        let (line, column) = position(self.text, self.pos);
+        let (line, column) = self.here();
         let text = self.text[self.pos..self.pos + len].to_string();
         self.tokens.push(Token {
             kind,
@@ -156,17 +177,17 @@ impl Lexer<'_> {
             line,
             column,
         });
-        self.pos += len;
+        self.advance(len);
         self.skipped_after_last = false;
     }
 
     fn skip(&mut self, len: usize) {
-        self.pos += len;
+        self.advance(len);
         self.skipped_after_last = true;
     }
 
     fn marker(&mut self, kind: Kind) {
-        let (line, column) = position(self.text, self.pos);
+        let (line, column) = self.here();
         self.tokens.push(Token {
             kind,
             text: String::new(),

@@ -11,23 +11,30 @@
 //! do `.` and `:` where they would open a shortcode (`.x.`, `:x:`). Argdown reads runs of
 //! whitespace as one space, so text is written that way.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::patterns;
 use crate::format::loss::{Carried, Loss, Losses, not_carried};
 use crate::graph::ClaimGraph;
-use crate::model::{Claim, Corpus, Id, RelationKind};
+use crate::model::{Claim, Corpus, Id, Relation, RelationKind};
 
 /// The Argdown of `graph`, and what Argdown cannot carry.
 pub fn to_argdown(graph: &ClaimGraph) -> (String, Vec<Loss>) {
     let corpus = graph.corpus();
     let mut losses = Losses::default();
     let mut out = String::new();
+    let mut by_target: HashMap<&Id, Vec<&Relation>> = HashMap::new();
+    for r in &corpus.relations {
+        by_target.entry(&r.to).or_default().push(r);
+    }
     for (n, c) in corpus.claims.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
         statement(&mut out, corpus, c, &mut losses);
+        let bearing = by_target.get(&c.id).map_or(&[][..], Vec::as_slice);
+        relations(&mut out, bearing, &mut losses);
     }
     let carried = Carried {
         speakers: true,
@@ -70,7 +77,11 @@ fn statement(out: &mut String, corpus: &Corpus, c: &Claim, losses: &mut Losses) 
         let _ = write!(out, " {{{}}}", fields.join(", "));
     }
     out.push('\n');
-    for r in corpus.relations.iter().filter(|r| r.to == c.id) {
+}
+
+/// The relations that bear on a claim, indented below it.
+fn relations(out: &mut String, bearing: &[&Relation], losses: &mut Losses) {
+    for r in bearing {
         let symbol = match r.kind {
             RelationKind::Supports => "+",
             RelationKind::Contradicts => "-",
