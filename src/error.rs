@@ -32,6 +32,16 @@ pub enum Error {
     /// A search for extensions ran out of time.
     #[error(transparent)]
     Timeout(#[from] crate::eval::Timeout),
+    /// `--strict`, and a conversion would lose something (each loss already printed).
+    #[error(
+        "{format} cannot carry everything ({count} kind(s) of loss listed above); nothing written"
+    )]
+    Lossy {
+        /// The format converted to or from.
+        format: String,
+        /// How many kinds of loss.
+        count: usize,
+    },
     /// A file could not be read or written.
     #[error("cannot {action} `{path}`: {source}")]
     Io {
@@ -55,6 +65,7 @@ impl Error {
             Error::Timeout(_) => Some(
                 "raise `--timeout`, or use `--semantics grounded`, which takes linear time".into(),
             ),
+            Error::Lossy { .. } => Some("drop `--strict` to convert anyway".into()),
             _ => None,
         }
     }

@@ -43,8 +43,11 @@ pub enum Command {
     Show(ShowArgs),
     /// List claims or sources, optionally filtered.
     List(ListArgs),
-    /// Write the graph as DOT or SVG, or its attack graph as apx, tgf or ICCMA `.af`.
+    /// Write the graph as a diagram (DOT, SVG, Mermaid), in another tool's format, or its
+    /// attack graph as apx, tgf or ICCMA `.af`.
     Export(ExportArgs),
+    /// Read claims from another tool's format and write them as a claim file.
+    Import(ImportArgs),
     /// Check the claims, then write the whole graph and one diagram per theme into a directory.
     Build(BuildArgs),
     /// Ask a question of the graph: supporters, paths, conflicts, cycles, ...
@@ -149,6 +152,33 @@ pub enum ExportFormat {
     Tgf,
     /// The attack graph as ICCMA 2023 `.af` (with `-o FILE`, also `FILE.map.tsv`).
     Iccma,
+    /// claimgraph's own JSON (lossless).
+    Json,
+    /// Argdown.
+    Argdown,
+    /// AIF JSON (Argument Interchange Format).
+    Aif,
+    /// schema.org ClaimReview JSON-LD.
+    Claimreview,
+    /// GraphML (yEd, Gephi, Cytoscape).
+    Graphml,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Neo4j CSV files and Cypher script (`-o DIR` is required).
+    Neo4j,
+}
+
+/// Import formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// claimgraph's own JSON.
+    Json,
+    /// Argdown.
+    Argdown,
+    /// AIF JSON, plain or in the OVA/xAIF wrapper.
+    Aif,
+    /// schema.org ClaimReview JSON-LD, or a Google Fact Check Tools API response.
+    Claimreview,
 }
 
 /// `--renderer`.
@@ -169,9 +199,12 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(value_enum)]
     pub format: ExportFormat,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output (for `neo4j`, a directory).
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Fail (exit 3, writing nothing) when the format cannot carry everything.
+    #[arg(long)]
+    pub strict: bool,
     /// Which SVG renderer to use.
     #[arg(long, value_enum, default_value_t)]
     pub renderer: RendererChoice,
@@ -195,6 +228,26 @@ pub enum ColorByChoice {
     Rating,
     /// The claim's evaluation label: stands (in), falls (out) or open (undecided).
     Eval,
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format to read.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// The files to read.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The claim file to write (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file when it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Fail (exit 3, writing nothing) when the claim format cannot carry everything.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `build`.

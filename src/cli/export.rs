@@ -5,7 +5,7 @@ use super::{Context, Failure, output};
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
-use crate::format::{self, ColorBy, ExportOptions, Format, Renderer};
+use crate::format::{self, ColorBy, ExportOptions, Format, Loss, Renderer};
 use crate::graph::ClaimGraph;
 
 /// The library's renderer for a `--renderer` choice.
@@ -17,19 +17,37 @@ pub fn renderer(choice: RendererChoice) -> Renderer {
     }
 }
 
-/// Runs `export`.
-pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
-    let graph = super::load_graph(ctx, &cli.claims)?;
-    let color_by = color_by(&graph, args.color_by)?;
-    let selection = args.selection.selection(&graph, false)?;
-    let graph = super::select::apply(graph, &selection);
-    let format = match args.format {
+/// The library's format for an export format.
+fn format(choice: ExportFormat) -> Format {
+    match choice {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Svg => Format::Svg,
         ExportFormat::Apx => Format::Apx,
         ExportFormat::Tgf => Format::Tgf,
         ExportFormat::Iccma => Format::Iccma,
-    };
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Argdown => Format::Argdown,
+        ExportFormat::Aif => Format::Aif,
+        ExportFormat::Claimreview => Format::Claimreview,
+        ExportFormat::Graphml => Format::Graphml,
+        ExportFormat::Mermaid => Format::Mermaid,
+        ExportFormat::Neo4j => Format::Neo4j,
+    }
+}
+
+/// Runs `export`.
+pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
+    let format = format(args.format);
+    if format == Format::Neo4j && args.output.is_none() {
+        return Err(Failure::Usage(
+            "`neo4j` writes several files: pass `-o DIR`".into(),
+            Some("for example `claimgraph export neo4j -o neo4j/`".into()),
+        ));
+    }
+    let graph = super::load_graph(ctx, &cli.claims)?;
+    let color_by = color_by(&graph, args.color_by)?;
+    let selection = args.selection.selection(&graph, false)?;
+    let graph = super::select::apply(graph, &selection);
     let options = ExportOptions {
         title: args.title.clone(),
         renderer: renderer(args.renderer),
@@ -40,10 +58,12 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     if let Some(used) = exported.renderer {
         eprintln!("rendered SVG with the {used} renderer");
     }
+    report_losses(format, &exported.losses, args.strict)?;
     if format.attack_graph().is_some() {
         return attack_graph(&graph, &exported.text, args.output.as_deref());
     }
     match &args.output {
+        Some(dir) if !exported.files.is_empty() => write_dir(dir, &exported.files),
         Some(path) => output::file(path, &exported.text),
         None => output::stdout(&exported.text),
     }
@@ -75,4 +95,32 @@ fn color_by(graph: &ClaimGraph, choice: ColorByChoice) -> Result<ColorBy, Failur
             .map(ColorBy::Eval)
             .map_err(|e| Failure::Error(e.into())),
     }
+}
+
+/// Prints each loss on its own line to stderr; with `strict`, any loss stops the command.
+pub fn report_losses(format: Format, losses: &[Loss], strict: bool) -> Result<(), Failure> {
+    for loss in losses {
+        eprintln!("lost: {loss}");
+    }
+    if strict && !losses.is_empty() {
+        return Err(Failure::Error(crate::Error::Lossy {
+            format: format.to_string(),
+            count: losses.len(),
+        }));
+    }
+    Ok(())
+}
+
+fn write_dir(dir: &Path, files: &[(String, String)]) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).map_err(|source| {
+        Failure::Error(crate::Error::Io {
+            action: "create",
+            path: dir.to_path_buf(),
+            source,
+        })
+    })?;
+    for (name, text) in files {
+        output::file(&dir.join(name), text)?;
+    }
+    Ok(())
 }

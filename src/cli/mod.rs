@@ -3,7 +3,7 @@
 //!
 //! Exit codes: 0 success; 1 the claim files have errors (or `check` found any); 2 a usage
 //! error (bad flags, an id that names nothing); 3 the command failed for another reason (a file
-//! could not be written, a renderer failed).
+//! could not be written, a renderer failed, `--strict` and a conversion would lose something).
 
 mod args;
 mod build;
@@ -11,6 +11,7 @@ mod check;
 mod eval;
 mod eval_report;
 mod export;
+mod import;
 mod list;
 mod output;
 mod paint;
@@ -147,6 +148,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Show(args) => show::run(cli, ctx, args),
         Command::List(args) => list::run(cli, ctx, args),
         Command::Export(args) => export::run(cli, ctx, args),
+        Command::Import(args) => import::run(ctx, args),
         Command::Build(args) => build::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),

@@ -80,3 +80,9 @@ pub(crate) fn graph() -> ClaimGraph {
     };
     ClaimGraph::build(corpus).expect("the fixture is consistent")
 }
+
+/// A writer's output followed by its losses, one per line: what a snapshot should show.
+pub(crate) fn with_losses(text: &str, losses: &[crate::format::Loss]) -> String {
+    let losses: Vec<String> = losses.iter().map(ToString::to_string).collect();
+    format!("{text}---\n{}", losses.join("\n"))
+}

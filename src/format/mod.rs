@@ -1,15 +1,28 @@
-//! Output formats. A closed [`Format`] enum and one module per format; [`export`] is the one
-//! place that dispatches on it.
+//! Output and input formats. A closed [`Format`] enum and one module per format, reader and
+//! writer side by side; [`export`] and [`import()`] are the places that dispatch on it.
 
 pub mod af;
+pub mod aif;
 pub mod apx;
+pub mod argdown;
+pub mod claimreview;
 pub mod dot;
+mod edges;
+pub mod graphml;
 pub mod iccma;
+pub mod import;
+pub mod json;
+pub mod loss;
+pub mod mermaid;
+pub mod neo4j;
 pub mod svg;
 pub mod tgf;
+pub mod yaml;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod roundtrip;
 mod style;
 mod wrap;
 
@@ -19,6 +32,8 @@ use std::str::FromStr;
 use crate::graph::ClaimGraph;
 use crate::model::keyword::keyword_enum;
 
+pub use import::{ImportError, Imported, import};
+pub use loss::Loss;
 pub use svg::{Renderer, UsedRenderer};
 
 keyword_enum! {
@@ -34,15 +49,35 @@ keyword_enum! {
         Tgf = "tgf",
         /// The attack graph in ICCMA 2023 `.af`.
         Iccma = "iccma",
+        /// claimgraph's own JSON: the claim file format as JSON, lossless.
+        Json = "json",
+        /// Argdown, the argument-mapping language.
+        Argdown = "argdown",
+        /// The Argument Interchange Format as JSON (AIFdb, OVA).
+        Aif = "aif",
+        /// schema.org ClaimReview as JSON-LD, as fact-checkers publish it.
+        Claimreview = "claimreview",
+        /// GraphML, for yEd, Gephi and Cytoscape.
+        Graphml = "graphml",
+        /// A Mermaid flowchart, which GitHub renders in Markdown.
+        Mermaid = "mermaid",
+        /// CSV files and a Cypher script for Neo4j (a directory).
+        Neo4j = "neo4j",
     }
 }
 
 impl Format {
-    /// The usual file extension.
+    /// The usual file extension (for Neo4j, which writes a directory, none).
     pub fn extension(self) -> &'static str {
-        match self.attack_graph() {
-            Some(af) => af.extension(),
-            None => self.as_str(),
+        if let Some(af) = self.attack_graph() {
+            return af.extension();
+        }
+        match self {
+            Format::Aif => "aif.json",
+            Format::Claimreview => "claimreview.jsonld",
+            Format::Mermaid => "mmd",
+            Format::Neo4j => "",
+            other => other.as_str(),
         }
     }
 
@@ -52,8 +87,16 @@ impl Format {
             Format::Apx => Some(af::AfFormat::Apx),
             Format::Tgf => Some(af::AfFormat::Tgf),
             Format::Iccma => Some(af::AfFormat::Iccma),
-            Format::Dot | Format::Svg => None,
+            _ => None,
         }
+    }
+
+    /// Whether claimgraph can read the format (`claimgraph import`).
+    pub fn is_readable(self) -> bool {
+        matches!(
+            self,
+            Format::Json | Format::Argdown | Format::Aif | Format::Claimreview
+        )
     }
 }
 
@@ -79,12 +122,26 @@ pub enum ColorBy {
 }
 
 /// What an export produced.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Exported {
-    /// The document.
+    /// The document (empty for formats that write several files).
     pub text: String,
     /// For SVG, which renderer drew it.
     pub renderer: Option<UsedRenderer>,
+    /// What the format could not carry.
+    pub losses: Vec<Loss>,
+    /// For formats that write a directory (Neo4j): each file's name and content.
+    pub files: Vec<(String, String)>,
+}
+
+impl Exported {
+    fn text(text: String, losses: Vec<Loss>) -> Exported {
+        Exported {
+            text,
+            losses,
+            ..Exported::default()
+        }
+    }
 }
 
 /// Why an export failed.
@@ -132,29 +189,40 @@ pub fn export(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    match format {
-        Format::Dot => Ok(Exported {
-            text: dot::to_dot(graph, options),
-            renderer: None,
-        }),
+    let (text, losses) = match format {
+        Format::Dot => (dot::to_dot(graph, options), Vec::new()),
         Format::Svg => {
             let (text, used) = svg::to_svg(graph, options)?;
-            Ok(Exported {
+            return Ok(Exported {
                 text,
                 renderer: Some(used),
-            })
+                ..Exported::default()
+            });
         }
         Format::Apx | Format::Tgf | Format::Iccma => {
             let framework = crate::eval::Framework::from_graph(graph);
-            Ok(Exported {
-                text: format
-                    .attack_graph()
-                    .map(|af| af.write(&framework))
-                    .unwrap_or_default(),
-                renderer: None,
-            })
+            let text = format
+                .attack_graph()
+                .map(|af| af.write(&framework))
+                .unwrap_or_default();
+            (text, Vec::new())
         }
-    }
+        Format::Json => (json::to_json(graph), Vec::new()),
+        Format::Argdown => argdown::to_argdown(graph),
+        Format::Aif => aif::to_aif(graph),
+        Format::Claimreview => claimreview::to_claimreview(graph),
+        Format::Graphml => graphml::to_graphml(graph),
+        Format::Mermaid => mermaid::to_mermaid(graph),
+        Format::Neo4j => {
+            let (files, losses) = neo4j::to_neo4j(graph);
+            return Ok(Exported {
+                files,
+                losses,
+                ..Exported::default()
+            });
+        }
+    };
+    Ok(Exported::text(text, losses))
 }
 
 impl fmt::Display for UsedRenderer {

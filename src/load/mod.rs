@@ -202,6 +202,30 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     }
 }
 
+/// Loads one claim document held in memory, as if read from `path`: YAML, or JSON (which is
+/// YAML too), with the same checks and located diagnostics as [`load`].
+///
+/// ```
+/// let text = r#"{"claims": [{"id": "a", "text": "A."}]}"#;
+/// let loaded = claimgraph::load::load_text(std::path::Path::new("a.json"), text);
+/// assert!(!loaded.has_errors());
+/// assert_eq!(loaded.corpus.claims[0].text, "A.");
+/// ```
+pub fn load_text(path: &Path, text: &str) -> Loaded {
+    let mut files = Files::default();
+    let (raw, mut diagnostics) = parse::parse(path, text.as_bytes());
+    let id = files.push(path.to_path_buf());
+    let raws = raw.map(|raw| (id, raw)).into_iter().collect();
+    let (corpus, mut diags) = resolve::resolve(files, raws);
+    diagnostics.append(&mut diags);
+    diagnostics.sort();
+    Loaded {
+        corpus,
+        diagnostics,
+        ..Loaded::default()
+    }
+}
+
 /// One file, read and parsed (or taken from the cache).
 enum Read {
     /// It could not be read.

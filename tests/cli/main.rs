@@ -7,8 +7,10 @@ mod build;
 mod cache;
 mod commands;
 mod eval;
+mod formats;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 mod iccma;
 mod query;
 mod test;
+mod testdata;

@@ -1,0 +1,79 @@
+//! `claimgraph import FORMAT FILE... -o claims/NAME.yaml`: other tools' files as a claim file.
+//!
+//! The claim file is checked by loading it back before anything is written, and written
+//! atomically; an existing file is replaced only with `--force`.
+
+use std::path::PathBuf;
+
+use super::args::{ImportArgs, ImportFormat};
+use super::export::report_losses;
+use super::{Context, Failure, output, print_diagnostics};
+use crate::format::{self, Format, ImportError};
+use crate::load;
+
+fn format(choice: ImportFormat) -> Format {
+    match choice {
+        ImportFormat::Json => Format::Json,
+        ImportFormat::Argdown => Format::Argdown,
+        ImportFormat::Aif => Format::Aif,
+        ImportFormat::Claimreview => Format::Claimreview,
+    }
+}
+
+/// Runs `import`.
+pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
+    let format = format(args.format);
+    if let Some(path) = args.output.as_ref().filter(|p| p.exists() && !args.force) {
+        return Err(Failure::Usage(
+            format!("`{}` exists; refusing to overwrite it", path.display()),
+            Some("pass `--force` to replace it, or choose another `-o FILE`".into()),
+        ));
+    }
+    let mut inputs: Vec<(PathBuf, String)> = Vec::new();
+    for path in &args.files {
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            Failure::Error(crate::Error::Io {
+                action: "read",
+                path: path.clone(),
+                source,
+            })
+        })?;
+        inputs.push((path.clone(), text));
+    }
+    let imported = match format::import(format, &inputs) {
+        Ok(imported) => imported,
+        Err(ImportError::Invalid(diagnostics)) => {
+            print_diagnostics(ctx, &diagnostics, inputs.len(), true);
+            return Err(Failure::Invalid);
+        }
+        Err(e @ ImportError::NotReadable(_)) => return Err(Failure::Usage(e.to_string(), None)),
+    };
+    report_losses(format, &imported.losses, args.strict)?;
+    let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+    let header = vec![format!(
+        "Imported by `claimgraph import {format}` from {}.",
+        names.join(", ")
+    )];
+    let text = format::yaml::to_claim_file(&imported.corpus, &header);
+    let target = args.output.clone().unwrap_or_else(|| "<stdout>".into());
+    let check = load::load_text(&target, &text);
+    if check.has_errors() {
+        print_diagnostics(ctx, &check.diagnostics, 1, true);
+        return Err(Failure::Error(crate::Error::Io {
+            action: "write a loadable claim file to",
+            path: target,
+            source: std::io::Error::other("the imported claims did not load back (a bug)"),
+        }));
+    }
+    let corpus = &imported.corpus;
+    eprintln!(
+        "imported {} claims, {} sources, {} relations",
+        corpus.claims.len(),
+        corpus.sources.len(),
+        corpus.relations.len()
+    );
+    match &args.output {
+        Some(path) => output::file(path, &text),
+        None => output::stdout(&text),
+    }
+}

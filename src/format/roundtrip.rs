@@ -1,0 +1,160 @@
+//! Property tests: what a round trip through JSON, Argdown or AIF must keep, on generated
+//! graphs. JSON keeps everything; Argdown and AIF keep what they carry: ids, texts and
+//! relations always, speakers (both), tags and ratings (Argdown).
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+
+use super::{Format, import};
+use crate::graph::ClaimGraph;
+use crate::model::{
+    Claim, Corpus, Id, Rating, Relation, RelationKind, Source, SourceKind, Verdict,
+};
+
+/// A word of claim text, with the characters the formats must escape.
+fn word() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9,.;:!?'\"()<>#*_@{}/=+&%\\[\\]\\\\-]{1,8}"
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..6).prop_map(|w| w.join(" "))
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    let ids = prop::collection::btree_set("[a-z][a-z0-9_.-]{0,8}", 1..7);
+    let texts = prop::collection::vec(text(), 7);
+    let tags = prop::collection::vec(prop::collection::vec("[a-z][a-z -]{0,6}[a-z]", 0..3), 7);
+    let speakers = prop::collection::vec(prop::option::of(0..2usize), 7);
+    let ratings = prop::collection::vec(prop::option::of(prop::sample::select(Rating::ALL)), 7);
+    let relations = prop::collection::vec((0..7usize, 0..7usize, any::<bool>()), 0..10);
+    (ids, texts, tags, speakers, ratings, relations).prop_map(
+        |(ids, texts, tags, speakers, ratings, relations)| {
+            build(ids, &texts, &tags, &speakers, &ratings, &relations)
+        },
+    )
+}
+
+fn build(
+    ids: BTreeSet<String>,
+    texts: &[String],
+    tags: &[Vec<String>],
+    speakers: &[Option<usize>],
+    ratings: &[Option<Rating>],
+    relations: &[(usize, usize, bool)],
+) -> Corpus {
+    let id = |s: &str| Id::new(s).expect("generated ids are valid");
+    let mut lee = Source::new(id("lee"), "Kai-Fu Lee");
+    lee.kind = Some(SourceKind::Person);
+    let sources = vec![lee, Source::new(id("desk"), "Fact desk")];
+    let ids: Vec<Id> = ids
+        .iter()
+        .filter(|i| *i != "lee" && *i != "desk")
+        .map(|s| id(s))
+        .collect();
+    let claims: Vec<Claim> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, cid)| {
+            let mut c = Claim::new(cid.clone(), texts[i].clone());
+            c.tags = tags[i].iter().map(|t| t.trim().to_string()).collect();
+            c.tags.dedup();
+            c.by = speakers[i].map(|s| sources[s].id.clone());
+            c.verdict = ratings[i].map(|rating| Verdict {
+                rating,
+                by: None,
+                date: None,
+                note: None,
+                evidence: Vec::new(),
+            });
+            c
+        })
+        .collect();
+    let mut rels: Vec<Relation> = Vec::new();
+    for &(a, b, supports) in relations {
+        let (Some(from), Some(to)) = (ids.get(a), ids.get(b)) else {
+            continue;
+        };
+        let kind = if supports {
+            RelationKind::Supports
+        } else {
+            RelationKind::Contradicts
+        };
+        if from != to
+            && !rels
+                .iter()
+                .any(|r| &r.from == from && &r.to == to && r.kind == kind)
+        {
+            rels.push(Relation::new(from.clone(), to.clone(), kind));
+        }
+    }
+    Corpus {
+        sources,
+        claims,
+        relations: rels,
+        ..Corpus::default()
+    }
+}
+
+fn write_and_read(corpus: &Corpus, format: Format) -> Corpus {
+    let graph = ClaimGraph::build(corpus.clone()).expect("generated graphs are consistent");
+    let text = super::export(&graph, format, &Default::default())
+        .expect("writes")
+        .text;
+    import(format, &[("g".into(), text.clone())])
+        .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+        .corpus
+}
+
+type Essence = (
+    Vec<(String, String)>,
+    BTreeSet<(String, String, RelationKind)>,
+    Vec<Option<String>>,
+);
+
+fn essence(c: &Corpus) -> Essence {
+    let claims = c
+        .claims
+        .iter()
+        .map(|c| (c.id.to_string(), c.text.clone()))
+        .collect();
+    let relations = c
+        .relations
+        .iter()
+        .map(|r| (r.from.to_string(), r.to.to_string(), r.kind))
+        .collect();
+    let speakers = c
+        .claims
+        .iter()
+        .map(|c| c.by.as_ref().map(Id::to_string))
+        .collect();
+    (claims, relations, speakers)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn json_keeps_everything(corpus in corpus()) {
+        let graph = ClaimGraph::build(corpus.clone()).unwrap();
+        let first = super::json::to_json(&graph);
+        let again = ClaimGraph::build(write_and_read(&corpus, Format::Json)).unwrap();
+        prop_assert_eq!(super::json::to_json(&again), first);
+    }
+
+    #[test]
+    fn argdown_keeps_ids_texts_relations_speakers_tags_and_ratings(corpus in corpus()) {
+        let back = write_and_read(&corpus, Format::Argdown);
+        prop_assert_eq!(essence(&back), essence(&corpus));
+        let extra = |c: &Corpus| -> Vec<(Vec<String>, Option<Rating>)> {
+            c.claims.iter().map(|c| (c.tags.clone(), c.verdict.as_ref().map(|v| v.rating))).collect()
+        };
+        prop_assert_eq!(extra(&back), extra(&corpus));
+    }
+
+    #[test]
+    fn aif_keeps_ids_texts_relations_and_speakers(corpus in corpus()) {
+        let back = write_and_read(&corpus, Format::Aif);
+        prop_assert_eq!(essence(&back), essence(&corpus));
+    }
+}

@@ -1,0 +1,203 @@
+//! `export` in every format and `import` back, on the small fixture: losses on stderr,
+//! `--strict`, Neo4j's directory, and claim files that load back.
+
+use std::path::Path;
+
+use crate::test::{Test, data};
+
+const SMALL: &[&str] = &["--claims", "tests/data/small"];
+
+fn export(format: &str) -> (String, String) {
+    Test::new().args(SMALL).args(&["export", format]).run()
+}
+
+#[test]
+fn every_writer_exports_the_fixture() {
+    for format in [
+        "json",
+        "argdown",
+        "aif",
+        "claimreview",
+        "graphml",
+        "mermaid",
+    ] {
+        let (stdout, _) = export(format);
+        assert!(stdout.len() > 100, "{format}: {stdout}");
+    }
+    let (json, stderr) = export("json");
+    assert_eq!(stderr, "", "JSON loses nothing");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["claims"].as_array().unwrap().len(), 3);
+    let (graphml, _) = export("graphml");
+    roxmltree::Document::parse(&graphml).unwrap();
+    let (mermaid, _) = export("mermaid");
+    assert!(mermaid.starts_with("flowchart LR\n"), "{mermaid}");
+}
+
+#[test]
+fn losses_go_to_stderr_one_per_line_and_strict_refuses() {
+    let (_, stderr) = export("aif");
+    assert!(
+        stderr.lines().all(|l| l.starts_with("lost: AIF has no ")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lost: AIF has no verdicts: 1 verdicts dropped (`efficient`)"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.json");
+    let (_, stderr) = Test::new()
+        .args(SMALL)
+        .args(&["export", "aif", "--strict", "-o"])
+        .path(&file)
+        .status(3)
+        .run();
+    assert!(
+        stderr.contains("error: aif cannot carry everything"),
+        "{stderr}"
+    );
+    assert!(!file.exists(), "--strict writes nothing");
+    Test::new()
+        .args(SMALL)
+        .args(&["export", "json", "--strict"])
+        .run();
+}
+
+#[test]
+fn neo4j_writes_a_directory() {
+    Test::new()
+        .args(SMALL)
+        .args(&["export", "neo4j"])
+        .status(2)
+        .run();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("neo4j");
+    Test::new()
+        .args(SMALL)
+        .args(&["export", "neo4j", "-o"])
+        .path(&out)
+        .stdout("")
+        .stderr("")
+        .run();
+    let nodes = std::fs::read_to_string(out.join("nodes.csv")).unwrap();
+    assert!(nodes.starts_with("\"id:ID\",\":LABEL\","), "{nodes}");
+    assert_eq!(nodes.lines().count(), 1 + 3 + 3);
+    let rels = std::fs::read_to_string(out.join("relationships.csv")).unwrap();
+    assert!(
+        rels.contains("\"efficient\",\"compute-gap\",\"CONTRADICTS\""),
+        "{rels}"
+    );
+    assert!(out.join("import.cypher").exists());
+}
+
+/// Exports the fixture in `format`, imports it into a claim file, and loads that back.
+fn round_trip(format: &str, ext: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = dir.path().join(format!("small.{ext}"));
+    Test::new()
+        .args(SMALL)
+        .args(&["export", format, "-o"])
+        .path(&exported)
+        .run();
+    let claims = dir.path().join("claims");
+    std::fs::create_dir(&claims).unwrap();
+    let yaml = claims.join("imported.yaml");
+    let (_, stderr) = Test::new()
+        .args(&["import", format])
+        .path(&exported)
+        .args(&["-o"])
+        .path(&yaml)
+        .run();
+    Test::new()
+        .args(&["--claims"])
+        .path(&claims)
+        .args(&["check"])
+        .run();
+    let (list, _) = Test::new()
+        .args(&["--claims"])
+        .path(&claims)
+        .args(&["list"])
+        .run();
+    (list, stderr)
+}
+
+#[test]
+fn json_argdown_and_aif_import_what_export_wrote() {
+    let (original, _) = Test::new().args(SMALL).args(&["list"]).run();
+    let (json, stderr) = round_trip("json", "json");
+    assert_eq!(json, original);
+    assert_eq!(stderr, "imported 3 claims, 3 sources, 2 relations\n");
+    let (argdown, _) = round_trip("argdown", "argdown");
+    assert_eq!(argdown, original);
+    let (aif, _) = round_trip("aif", "json");
+    let ids = |list: &str| -> Vec<String> {
+        list.lines()
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(ids(&aif), ids(&original));
+}
+
+#[test]
+fn import_refuses_to_overwrite_without_force_and_reports_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("x.yaml");
+    std::fs::write(&yaml, "claims: []\n").unwrap();
+    let input = data("small/claims.yaml");
+    let json = dir.path().join("in.json");
+    let (text, _) = export("json");
+    std::fs::write(&json, text).unwrap();
+    let (_, stderr) = Test::new()
+        .args(&["import", "json"])
+        .path(&json)
+        .args(&["-o"])
+        .path(&yaml)
+        .status(2)
+        .run();
+    assert!(
+        stderr.contains("exists; refusing to overwrite it"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&yaml).unwrap(), "claims: []\n");
+    Test::new()
+        .args(&["import", "json", "--force"])
+        .path(&json)
+        .args(&["-o"])
+        .path(&yaml)
+        .run();
+    assert!(
+        std::fs::read_to_string(&yaml)
+            .unwrap()
+            .contains("id: efficient")
+    );
+    let (_, stderr) = Test::new()
+        .args(&["import", "aif"])
+        .path(&input)
+        .status(1)
+        .run();
+    assert!(stderr.contains("claims.yaml:1:1"), "{stderr}");
+    assert!(stderr.contains("invalid JSON"), "{stderr}");
+}
+
+#[test]
+fn import_strict_refuses_a_lossy_conversion() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.argdown");
+    std::fs::write(&input, "# A section\n\n[a]: A.\n  + [b]: B.\n").unwrap();
+    let yaml = dir.path().join("out.yaml");
+    let (_, stderr) = Test::new()
+        .args(&["import", "argdown", "--strict"])
+        .path(&input)
+        .args(&["-o"])
+        .path(&yaml)
+        .status(3)
+        .run();
+    assert!(
+        stderr.contains("lost: claim files have no sections: 1 Argdown headings dropped"),
+        "{stderr}"
+    );
+    assert!(!Path::new(&yaml).exists());
+    let (stdout, _) = Test::new().args(&["import", "argdown"]).path(&input).run();
+    assert!(stdout.contains("supports: [a]"), "{stdout}");
+}
