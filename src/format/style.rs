@@ -250,17 +250,21 @@ mod tests {
         assert_ne!(s.head, c.head);
     }
 
-    #[test]
-    fn labels_carry_rating_and_kind() {
-        let mut claim = Claim::new(id("c"), "A claim.");
-        assert_eq!(claim_lines(&claim, &ColorBy::Rating), ["A claim."]);
-        claim.verdict = Some(Verdict {
+    fn misleading() -> Verdict {
+        Verdict {
             rating: Rating::Misleading,
             by: None,
             date: None,
             note: None,
             evidence: vec![],
-        });
+        }
+    }
+
+    #[test]
+    fn labels_carry_rating_and_kind() {
+        let mut claim = Claim::new(id("c"), "A claim.");
+        assert_eq!(claim_lines(&claim, &ColorBy::Rating), ["A claim."]);
+        claim.verdict = Some(misleading());
         assert_eq!(
             claim_lines(&claim, &ColorBy::Rating),
             ["A claim.", "[misleading]"]
@@ -279,13 +283,7 @@ mod tests {
         let by = ColorBy::Eval([(id("c"), Label::Out)].into_iter().collect());
         assert_eq!(claim_fill(&claim, &by), label_fill(Label::Out));
         assert_eq!(claim_lines(&claim, &by), ["A claim.", "[falls]"]);
-        claim.verdict = Some(Verdict {
-            rating: Rating::Misleading,
-            by: None,
-            date: None,
-            note: None,
-            evidence: vec![],
-        });
+        claim.verdict = Some(misleading());
         assert_eq!(
             claim_lines(&claim, &by),
             ["A claim.", "[falls; rated misleading]"]

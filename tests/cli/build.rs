@@ -238,26 +238,14 @@ fn export_colours_by_evaluation() {
         let start = dot.find(&format!("\"{id}\"[")).expect("node is drawn");
         dot[start..start + dot[start..].find("\n    ]").expect("attributes end")].to_string()
     };
-    assert!(
-        node("compute-gap").contains("fillcolor=\"#EE8866\""),
-        "{}",
-        node("compute-gap")
-    );
-    assert!(
-        node("compute-gap").contains("[falls]"),
-        "{}",
-        node("compute-gap")
-    );
-    assert!(
-        node("efficient").contains("[stands; rated mixed]"),
-        "{}",
-        node("efficient")
-    );
-    assert!(
-        node("china-gaining").contains("fillcolor=\"#44BB99\""),
-        "{}",
-        node("china-gaining")
-    );
+    for (id, expected) in [
+        ("compute-gap", "fillcolor=\"#EE8866\""),
+        ("compute-gap", "[falls]"),
+        ("efficient", "[stands; rated mixed]"),
+        ("china-gaining", "fillcolor=\"#44BB99\""),
+    ] {
+        assert!(node(id).contains(expected), "{}", node(id));
+    }
     let (svg, _) = Test::new()
         .env("PATH", &no_graphviz_path())
         .args(&[
