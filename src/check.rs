@@ -27,14 +27,20 @@ pub struct Report {
 
 /// Loads `paths` and lints the graph: the whole of `claimgraph check`.
 pub fn check_paths<P: AsRef<Path>>(paths: &[P]) -> Report {
-    let loaded = load::load(paths);
+    check_loaded(load::load(paths)).0
+}
+
+/// Lints what was loaded: every diagnostic in file order, and the graph when it could be
+/// built (so a caller that goes on to use it need not load again).
+pub fn check_loaded(loaded: load::Loaded) -> (Report, Option<ClaimGraph>) {
     let files = loaded.corpus.files.len();
     let mut diagnostics = loaded.diagnostics;
-    if let Ok(graph) = ClaimGraph::build(loaded.corpus) {
-        diagnostics.extend(lint(&graph));
+    let graph = ClaimGraph::build(loaded.corpus).ok();
+    if let Some(graph) = &graph {
+        diagnostics.extend(lint(graph));
     }
     diagnostics.sort();
-    Report { diagnostics, files }
+    (Report { diagnostics, files }, graph)
 }
 
 /// Runs every lint, returning warnings in file order.

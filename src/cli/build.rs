@@ -9,7 +9,8 @@ use crate::graph::ClaimGraph;
 
 /// Runs `build`.
 pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
-    let report = crate::check::check_paths(&[&cli.claims]);
+    // One load (through the cache) serves both the check and the build.
+    let (report, graph) = crate::check::check_loaded(super::load(ctx, &[&cli.claims]));
     let failed = report
         .diagnostics
         .iter()
@@ -17,10 +18,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     if !report.diagnostics.is_empty() || failed {
         print_diagnostics(ctx, &report.diagnostics, report.files, false);
     }
-    if failed {
+    let Some(graph) = graph.filter(|_| !failed) else {
         return Err(Failure::Invalid);
-    }
-    let graph = super::load_graph(ctx, &cli.claims)?;
+    };
     let done = build(&graph, &args.out, renderer(args.renderer)).map_err(|e| failure(e, &graph))?;
     for path in &done.written {
         eprintln!("wrote {}", path.display());

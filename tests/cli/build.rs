@@ -14,6 +14,11 @@ fn no_graphviz_path() -> String {
     dir.display().to_string()
 }
 
+/// A run with no Graphviz on PATH.
+fn without_graphviz() -> Test {
+    Test::new().env("PATH", &no_graphviz_path())
+}
+
 fn files_in(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir)
         .expect("readable dir")
@@ -42,8 +47,7 @@ fn assert_valid_svg(path: &Path) {
 #[test]
 fn build_without_graphviz_uses_the_embedded_renderer() {
     let out = tempfile::tempdir().expect("temp dir");
-    let (_, stderr) = Test::new()
-        .env("PATH", &no_graphviz_path())
+    let (_, stderr) = without_graphviz()
         .args(&["build", "--out"])
         .path(out.path())
         .run();
@@ -77,8 +81,7 @@ fn build_without_graphviz_uses_the_embedded_renderer() {
 #[test]
 fn output_is_current() {
     let out = tempfile::tempdir().expect("temp dir");
-    Test::new()
-        .env("PATH", &no_graphviz_path())
+    without_graphviz()
         .args(&["build", "--renderer", "embedded", "--out"])
         .path(out.path())
         .run();
@@ -194,15 +197,13 @@ fn export_dot_to_stdout_and_file() {
 fn export_svg_says_which_renderer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("g.svg");
-    let (_, stderr) = Test::new()
-        .env("PATH", &no_graphviz_path())
+    let (_, stderr) = without_graphviz()
         .args(&["--claims", "tests/data/small", "export", "svg", "-o"])
         .path(&file)
         .run();
     assert_eq!(stderr, "rendered SVG with the embedded renderer\n");
     assert_valid_svg(&file);
-    let (_, stderr) = Test::new()
-        .env("PATH", &no_graphviz_path())
+    let (_, stderr) = without_graphviz()
         .args(&[
             "--claims",
             "tests/data/small",
@@ -246,8 +247,7 @@ fn export_colours_by_evaluation() {
     ] {
         assert!(node(id).contains(expected), "{}", node(id));
     }
-    let (svg, _) = Test::new()
-        .env("PATH", &no_graphviz_path())
+    let (svg, _) = without_graphviz()
         .args(&[
             "--claims",
             "tests/data/small",
