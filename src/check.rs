@@ -48,7 +48,30 @@ pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
     let mut out = support_cycles(graph);
     out.extend(true_contradicted(graph));
     out.extend(support_from_false(graph));
+    out.extend(view_expressions(graph));
     out.sort();
+    out
+}
+
+/// An error for each view whose `where` expression does not parse, pointing at the column of
+/// the expression where it went wrong (for an unquoted value; a quoted one is off by its quote).
+pub fn view_expressions(graph: &ClaimGraph) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for view in &graph.corpus().views {
+        let Some((_, origin)) = &view.select.filter else {
+            continue;
+        };
+        if let Err(e) = crate::graph::Selection::from_view(&view.select) {
+            let mut at = *origin;
+            at.column += u32::try_from(e.column().saturating_sub(1)).unwrap_or(0);
+            let msg = format!("invalid `where` in view `{}`: {e}", view.name);
+            let hint = "fields: tag, by, rating, kind, id, text, relation, file; operators `=`, `!=`, `~`; `and`, `or`, `not`, parentheses";
+            out.push(
+                Diagnostic::error(Code::InvalidWhere, origin_location(graph, at, 1), msg)
+                    .with_hint(hint),
+            );
+        }
+    }
     out
 }
 

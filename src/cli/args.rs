@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::query::QueryArgs;
 pub use super::select::SelectionArgs;
+use super::select::keyword;
+use crate::model::{ColorKey, GroupBy, RankDir, SourceMode};
 
 /// Track claims, their sources and the arguments between them: check the claim files, ask
 /// questions of the graph, and draw it.
@@ -146,6 +148,8 @@ pub enum ExportFormat {
     Dot,
     /// SVG (Graphviz when installed, otherwise the embedded renderer).
     Svg,
+    /// PNG: the SVG rasterised in pure Rust (needs `-o FILE` or a pipe).
+    Png,
     /// The attack graph as ASPARTIX apx (with `-o FILE`, also `FILE.map.tsv`).
     Apx,
     /// The attack graph as Trivial Graph Format (with `-o FILE`, also `FILE.map.tsv`).
@@ -211,23 +215,37 @@ pub struct ExportArgs {
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
-    /// What a claim's fill says: its verdict's rating, or whether it stands once every
-    /// contradiction is weighed (`claimgraph eval` with its defaults, on the whole graph).
-    #[arg(long, value_enum, default_value_t)]
-    pub color_by: ColorByChoice,
+    /// How to draw it.
+    #[command(flatten)]
+    pub style: StyleArgs,
     /// Which part of the graph to draw.
     #[command(flatten)]
     pub selection: SelectionArgs,
 }
 
-/// `--color-by`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorByChoice {
-    /// The rating of the claim's verdict.
-    #[default]
-    Rating,
-    /// The claim's evaluation label: stands (in), falls (out) or open (undecided).
-    Eval,
+/// How a diagram is drawn (`dot`, `svg` and `png`).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Style")]
+pub struct StyleArgs {
+    /// What a claim's fill says: its verdict's rating, whether it stands once every
+    /// contradiction is weighed (`claimgraph eval` with its defaults, on the whole graph), its
+    /// first tag, or who asserts it.
+    #[arg(long, value_name = "rating|eval|tag|speaker", value_parser = keyword::<ColorKey>, default_value = "rating")]
+    pub color_by: ColorKey,
+    /// Draw the claims of each file, first tag or speaker in a frame of their own (Graphviz
+    /// only: the embedded renderer cannot draw frames).
+    #[arg(long, value_name = "file|tag|speaker", value_parser = keyword::<GroupBy>)]
+    pub group_by: Option<GroupBy>,
+    /// Which way arguments flow: left to right or top to bottom.
+    #[arg(long, value_name = "LR|TB", value_parser = keyword::<RankDir>, default_value = "LR")]
+    pub rankdir: RankDir,
+    /// Emphasise this claim and its neighbours; dim the rest.
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// Draw sources as nodes (`show`), leave them out (`hide`), or write each claim's speaker
+    /// inside its box (`merge`).
+    #[arg(long, value_name = "show|hide|merge", value_parser = keyword::<SourceMode>, default_value = "show")]
+    pub sources: SourceMode,
 }
 
 /// `import`.

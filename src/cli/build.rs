@@ -35,6 +35,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
                 "the embedded renderer"
             }
             UsedRenderer::Embedded => "the embedded renderer (Graphviz `dot` is not on PATH)",
+            UsedRenderer::EmbeddedAfterGraphvizFailed => {
+                "the embedded renderer where Graphviz `dot` failed"
+            }
         };
         eprintln!("SVG drawn by {why}");
     }
@@ -52,6 +55,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
 fn failure(e: BuildError, _graph: &ClaimGraph) -> Failure {
     match e {
         BuildError::Export { source, .. } => Failure::Error(source.into()),
+        BuildError::Eval { source, .. } => Failure::Error(source.into()),
+        // `check` reports a bad `where` with its position before a build starts.
+        e @ BuildError::Where { .. } => Failure::Usage(e.to_string(), None),
         BuildError::Io { path, source } => Failure::Error(crate::Error::Io {
             action: "write",
             path,

@@ -1,12 +1,14 @@
 //! `claimgraph export dot|svg`: the whole graph as one diagram.
 
-use super::args::{Cli, ColorByChoice, ExportArgs, ExportFormat, RendererChoice};
+use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice, StyleArgs};
 use super::{Context, Failure, output};
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
-use crate::format::{self, ColorBy, ExportOptions, Format, Loss, Renderer};
+use crate::format::{self, ExportOptions, Format, Loss, Renderer};
 use crate::graph::ClaimGraph;
+use crate::model::Style;
 
 /// The library's renderer for a `--renderer` choice.
 pub fn renderer(choice: RendererChoice) -> Renderer {
@@ -22,6 +24,7 @@ fn format(choice: ExportFormat) -> Format {
     match choice {
         ExportFormat::Dot => Format::Dot,
         ExportFormat::Svg => Format::Svg,
+        ExportFormat::Png => Format::Png,
         ExportFormat::Apx => Format::Apx,
         ExportFormat::Tgf => Format::Tgf,
         ExportFormat::Iccma => Format::Iccma,
@@ -44,15 +47,19 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
             Some("for example `claimgraph export neo4j -o neo4j/`".into()),
         ));
     }
+    if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "`png` is binary and standard output is a terminal: pass `-o FILE`".into(),
+            Some("for example `claimgraph export png -o graph.png`".into()),
+        ));
+    }
     let graph = super::load_graph(ctx, &cli.claims)?;
-    let color_by = color_by(&graph, args.color_by)?;
+    let style = args.style.style(&graph)?;
+    let options =
+        ExportOptions::styled(&graph, &style, args.title.clone(), renderer(args.renderer))
+            .map_err(|e| Failure::Error(e.into()))?;
     let selection = args.selection.selection(&graph, false)?;
     let graph = super::select::apply(graph, &selection);
-    let options = ExportOptions {
-        title: args.title.clone(),
-        renderer: renderer(args.renderer),
-        color_by,
-    };
     let exported =
         format::export(&graph, format, &options).map_err(|e| Failure::Error(e.into()))?;
     if let Some(used) = exported.renderer {
@@ -64,7 +71,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     }
     match &args.output {
         Some(dir) if !exported.files.is_empty() => write_dir(dir, &exported.files),
+        Some(path) if format == Format::Png => output::bytes_file(path, &exported.bytes),
         Some(path) => output::file(path, &exported.text),
+        None if format == Format::Png => output::stdout_bytes(&exported.bytes),
         None => output::stdout(&exported.text),
     }
 }
@@ -84,17 +93,6 @@ fn attack_graph(graph: &ClaimGraph, text: &str, path: Option<&Path>) -> Result<(
     output::file(&map, &format::af::map_tsv(&Framework::from_graph(graph)))?;
     eprintln!("wrote {} and {}", path.display(), map.display());
     Ok(())
-}
-
-/// The colouring for `--color-by`: evaluation labels come from the whole graph, before any
-/// selection, so a claim's colour does not depend on what else is drawn.
-fn color_by(graph: &ClaimGraph, choice: ColorByChoice) -> Result<ColorBy, Failure> {
-    match choice {
-        ColorByChoice::Rating => Ok(ColorBy::Rating),
-        ColorByChoice::Eval => crate::eval::labels_for(graph, &crate::eval::Settings::default())
-            .map(ColorBy::Eval)
-            .map_err(|e| Failure::Error(e.into())),
-    }
 }
 
 /// Prints each loss on its own line to stderr; with `strict`, any loss stops the command.
@@ -123,4 +121,22 @@ fn write_dir(dir: &Path, files: &[(String, String)]) -> Result<(), Failure> {
         output::file(&dir.join(name), text)?;
     }
     Ok(())
+}
+
+impl StyleArgs {
+    /// The style these flags describe, with `--focus` checked against `graph`.
+    pub fn style(&self, graph: &ClaimGraph) -> Result<Style, Failure> {
+        let focus = self
+            .focus
+            .as_deref()
+            .map(|text| super::select::id_arg(graph, text))
+            .transpose()?;
+        Ok(Style {
+            color_by: self.color_by,
+            group_by: self.group_by,
+            rankdir: self.rankdir,
+            focus,
+            sources: self.sources,
+        })
+    }
 }

@@ -8,8 +8,13 @@ use super::Failure;
 
 /// Writes `text` to standard output.
 pub fn stdout(text: &str) -> Result<(), Failure> {
+    stdout_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to standard output.
+pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
         Err(e) => Err(Failure::Error(crate::Error::Io {
@@ -35,7 +40,12 @@ pub fn tsv_field(text: &str) -> String {
 
 /// Writes `text` to `path` atomically.
 pub fn file(path: &Path, text: &str) -> Result<(), Failure> {
-    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|e| {
+    bytes_file(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn bytes_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    crate::fsutil::write_atomic(path, bytes).map_err(|e| {
         Failure::Error(crate::Error::Io {
             action: "write",
             path: path.to_path_buf(),

@@ -60,7 +60,7 @@ pub struct SelectionArgs {
 }
 
 /// Parses a keyword flag, with a "did you mean" in the message.
-fn keyword<T: std::str::FromStr<Err = UnknownKeyword>>(text: &str) -> Result<T, String> {
+pub(super) fn keyword<T: std::str::FromStr<Err = UnknownKeyword>>(text: &str) -> Result<T, String> {
     text.parse::<T>().map_err(|e| {
         let hint = crate::suggest::hint(text, e.expected.iter().copied());
         format!("{e}{}", hint.map(|h| format!(" ({h})")).unwrap_or_default())
@@ -125,7 +125,7 @@ pub fn apply(graph: ClaimGraph, selection: &Selection) -> ClaimGraph {
 }
 
 /// An id given on the command line, which must name an item of `graph`.
-fn id_arg(graph: &ClaimGraph, text: &str) -> Result<Id, Failure> {
+pub(super) fn id_arg(graph: &ClaimGraph, text: &str) -> Result<Id, Failure> {
     match Id::new(text) {
         Ok(id) => Ok(id),
         Err(_) => lookup(graph, text).and_then(|ix| {

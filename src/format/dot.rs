@@ -17,20 +17,27 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use super::drawing::Drawing;
 use super::style::{self, Line};
-use super::{ColorBy, ExportOptions};
+use super::{ExportOptions, SourceMode};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Claim, Source};
 
 /// The DOT of `graph`: claims, sources, their edges and a legend.
 ///
 /// Each kind of node and edge is a (non-cluster) subgraph that sets the kind's look once, so a
-/// node or edge carries only what is its own: label, tooltip, fill, link.
+/// node or edge carries only what is its own: label, tooltip, fill, link. With `group_by`, the
+/// claims of each group are drawn in a cluster of their own.
 pub fn to_dot(graph: &ClaimGraph, options: &ExportOptions) -> String {
+    let drawing = Drawing::new(graph, options);
     let mut stmts = defaults(options);
-    stmts.extend(nodes(graph, &options.color_by));
-    stmts.extend(edge_groups(graph));
-    stmts.push(Stmt::Subgraph(legend::legend(&options.color_by)));
+    stmts.extend(nodes(&drawing));
+    stmts.extend(edge_groups(&drawing));
+    let sources = options.sources == SourceMode::Show;
+    stmts.push(Stmt::Subgraph(legend::legend(
+        &drawing.legend_fills(),
+        sources,
+    )));
     let id = Id::Plain("claims".into());
     let dot = Graph::DiGraph {
         id,
@@ -42,32 +49,67 @@ pub fn to_dot(graph: &ClaimGraph, options: &ExportOptions) -> String {
     text
 }
 
-/// The claims, then the sources, each kind in its own group.
-fn nodes<'a>(graph: &'a ClaimGraph, by: &'a ColorBy) -> impl Iterator<Item = Stmt> + 'a {
-    let claims = graph
-        .claims()
-        .map(move |(_, c)| Stmt::Node(claim_node(c, by)));
-    let sources = graph.sources().map(|(_, s)| Stmt::Node(source_node(s)));
-    let claims = group("claims", GraphAttributes::Node(claim_look()), claims);
-    claims.into_iter().chain(group(
+/// The claims (in their groups' clusters, if grouped), then the sources, each kind in its own
+/// group.
+fn nodes(drawing: &Drawing<'_>) -> Vec<Stmt> {
+    let graph = &*drawing.graph;
+    let mut clusters: Vec<Vec<Stmt>> = vec![Vec::new(); drawing.group_names().len()];
+    let mut loose = Vec::new();
+    for (_, claim) in graph.claims() {
+        let node = Stmt::Node(claim_node(drawing, claim));
+        match drawing.group(&claim.id).and_then(|g| clusters.get_mut(g)) {
+            Some(cluster) => cluster.push(node),
+            None => loose.push(node),
+        }
+    }
+    let clusters = clusters
+        .into_iter()
+        .zip(drawing.group_names())
+        .enumerate()
+        .filter(|(_, (stmts, _))| !stmts.is_empty())
+        .map(|(i, (stmts, name))| cluster(i, name, stmts));
+    let claims = clusters.chain(loose);
+    let sources = graph
+        .sources()
+        .map(|(_, s)| Stmt::Node(source_node(drawing, s)));
+    let look = GraphAttributes::Node(claim_look());
+    let mut stmts: Vec<Stmt> = group("claims", look, claims).into_iter().collect();
+    stmts.extend(group(
         "sources",
         GraphAttributes::Node(source_look()),
         sources,
-    ))
+    ));
+    stmts
+}
+
+/// The cluster of group number `index`, labelled `name`.
+fn cluster(index: usize, name: &str, nodes: Vec<Stmt>) -> Stmt {
+    let look = [
+        text("label", name),
+        attr("style", "rounded,dashed"),
+        attr("color", "#999999"),
+        attr("fontcolor", "#555555"),
+        attr("fontsize", "13"),
+    ];
+    let stmts = look.into_iter().map(Stmt::Attribute).chain(nodes).collect();
+    Stmt::Subgraph(Subgraph {
+        id: Id::Plain(format!("cluster_group{index}")),
+        stmts,
+    })
 }
 
 /// The edges: `supports`, `contradicts` and references, each kind in its own group.
-fn edge_groups(graph: &ClaimGraph) -> Vec<Stmt> {
+fn edge_groups(drawing: &Drawing<'_>) -> Vec<Stmt> {
     let mut groups = Vec::new();
     for kind in [EdgeKind::Supports, EdgeKind::Contradicts] {
-        let edges = edges(graph, |k| k == kind).map(Stmt::Edge);
+        let edges = edges(drawing, |k| k == kind).map(Stmt::Edge);
         groups.extend(group(
             kind.as_str(),
             GraphAttributes::Edge(edge_look(kind)),
             edges,
         ));
     }
-    let references = edges(graph, |k| !k.is_relation()).map(Stmt::Edge);
+    let references = edges(drawing, |k| !k.is_relation()).map(Stmt::Edge);
     let look = GraphAttributes::Edge(edge_look(EdgeKind::Cites));
     groups.extend(group("references", look, references));
     groups
@@ -76,13 +118,18 @@ fn edge_groups(graph: &ClaimGraph) -> Vec<Stmt> {
 /// Graph, node and edge defaults, and the title.
 fn defaults(options: &ExportOptions) -> Vec<Stmt> {
     let mut graph = vec![
-        attr("rankdir", "LR"),
+        attr("rankdir", options.rankdir.as_str()),
         attr("fontname", style::FONT),
         attr("nodesep", "0.25"),
         attr("ranksep", "0.6"),
         attr("bgcolor", "white"),
         attr("outputorder", "edgesfirst"),
     ];
+    if options.group_by.is_some() {
+        // Graphviz 2.43's default ranking crashes (SIGSEGV) on some clustered graphs of the
+        // article's; the newer ranking algorithm does not, and keeps clusters compact.
+        graph.push(attr("newrank", "true"));
+    }
     if let Some(title) = &options.title {
         graph.extend([
             text("label", title),
@@ -143,18 +190,27 @@ pub(super) fn source_look() -> Vec<Attribute> {
     ]
 }
 
-/// A claim: filled by its rating or its evaluation label.
-fn claim_node(claim: &Claim, by: &ColorBy) -> Node {
-    let attributes = vec![
-        attr("fillcolor", style::claim_fill(claim, by)),
-        text("label", style::claim_lines(claim, by).join("\n")),
+/// A claim: filled by its rating, evaluation label or category; bold when it is the focus,
+/// faint when it is away from it.
+fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
+    let fill = drawing.claim_fill(claim);
+    let mut attributes = if drawing.dimmed(&claim.id) {
+        faint(fill, style::CLAIM_BORDER).to_vec()
+    } else {
+        vec![attr("fillcolor", fill)]
+    };
+    attributes.extend([
+        text("label", drawing.claim_lines(claim).join("\n")),
         text("tooltip", style::claim_tooltip(claim)),
-    ];
+    ]);
+    if drawing.is_focus(&claim.id) {
+        attributes.extend([attr("penwidth", "3"), attr("color", style::INK)]);
+    }
     Node::new(node_id(claim.id.as_str()), attributes)
 }
 
 /// A source, linked to its URL when it has one.
-fn source_node(source: &Source) -> Node {
+fn source_node(drawing: &Drawing<'_>, source: &Source) -> Node {
     let mut attributes = vec![
         text("label", style::source_lines(source).join("\n")),
         text("tooltip", style::source_tooltip(source)),
@@ -162,12 +218,28 @@ fn source_node(source: &Source) -> Node {
     if let Some(url) = &source.url {
         attributes.extend([text("URL", url), attr("target", "_blank")]);
     }
+    if drawing.dimmed(&source.id) {
+        attributes.extend(faint(style::SOURCE_FILL, style::SOURCE_BORDER));
+    }
     Node::new(node_id(source.id.as_str()), attributes)
 }
 
+/// The attributes of a node drawn faintly: its fill, border and text mostly transparent.
+fn faint(fill: &str, border: &str) -> [Attribute; 3] {
+    [
+        attr("fillcolor", style::faint(fill)),
+        attr("color", style::faint(border)),
+        attr("fontcolor", style::faint(style::INK)),
+    ]
+}
+
 /// The edges whose kind passes `keep`, in the order they were added to the graph, each with its
-/// label (for references) and its relation's note as tooltip.
-fn edges(graph: &ClaimGraph, keep: impl Fn(EdgeKind) -> bool) -> impl Iterator<Item = Edge> {
+/// label (for references) and its relation's note as tooltip; faint when an end is.
+fn edges<'a>(
+    drawing: &'a Drawing<'a>,
+    keep: impl Fn(EdgeKind) -> bool + 'a,
+) -> impl Iterator<Item = Edge> + 'a {
+    let graph = &*drawing.graph;
     let pg = graph.petgraph();
     let mut refs: Vec<_> = pg
         .edge_references()
@@ -176,17 +248,18 @@ fn edges(graph: &ClaimGraph, keep: impl Fn(EdgeKind) -> bool) -> impl Iterator<I
     refs.sort_by_key(|e| e.id());
     refs.into_iter().filter_map(move |e| {
         let (from, to) = (graph.get(e.source())?, graph.get(e.target())?);
-        let label = style::edge_style(e.weight().kind)
-            .label
-            .map(|l| text("label", l));
+        let kind = e.weight().kind;
+        let label = style::edge_style(kind).label.map(|l| text("label", l));
         let note = graph
             .relation(e.weight())
             .and_then(|r| r.note.as_deref())
             .map(|n| text("tooltip", n));
+        let faint = (drawing.dimmed(from.id()) || drawing.dimmed(to.id()))
+            .then(|| attr("color", style::faint(style::edge_style(kind).color)));
         Some(edge(
             from.id().as_str(),
             to.id().as_str(),
-            label.into_iter().chain(note).collect(),
+            label.into_iter().chain(note).chain(faint).collect(),
         ))
     })
 }

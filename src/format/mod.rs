@@ -5,8 +5,10 @@ pub mod af;
 pub mod aif;
 pub mod apx;
 pub mod argdown;
+pub mod category;
 pub mod claimreview;
 pub mod dot;
+mod drawing;
 mod edges;
 pub mod graphml;
 pub mod iccma;
@@ -15,6 +17,7 @@ pub mod json;
 pub mod loss;
 pub mod mermaid;
 pub mod neo4j;
+pub mod png;
 pub mod svg;
 pub mod tgf;
 pub mod yaml;
@@ -31,6 +34,9 @@ use std::str::FromStr;
 
 use crate::graph::ClaimGraph;
 use crate::model::keyword::keyword_enum;
+use crate::model::{ColorKey, GroupBy, Id, RankDir, SourceMode, Style};
+
+pub use category::{Categories, CategoryKind};
 
 pub use import::{ImportError, Imported, import};
 pub use loss::Loss;
@@ -43,6 +49,8 @@ keyword_enum! {
         Dot = "dot",
         /// SVG, laid out by Graphviz or the embedded renderer.
         Svg = "svg",
+        /// PNG: the SVG rasterised by resvg.
+        Png = "png",
         /// The attack graph in ASPARTIX apx (see [`af`]).
         Apx = "apx",
         /// The attack graph in Trivial Graph Format.
@@ -109,6 +117,14 @@ pub struct ExportOptions {
     pub renderer: Renderer,
     /// What a claim's fill says.
     pub color_by: ColorBy,
+    /// What claims are grouped by (Graphviz clusters), if anything.
+    pub group_by: Option<GroupBy>,
+    /// Which way arguments flow.
+    pub rankdir: RankDir,
+    /// A claim to emphasise with its neighbours, dimming the rest.
+    pub focus: Option<Id>,
+    /// How sources appear.
+    pub sources: SourceMode,
 }
 
 /// What a claim's fill says in a diagram.
@@ -118,14 +134,60 @@ pub enum ColorBy {
     #[default]
     Rating,
     /// Its evaluation label (`in`, `out`, `undec`), as [`crate::eval::labels_for`] gives them.
-    Eval(std::collections::HashMap<crate::model::Id, crate::eval::Label>),
+    Eval(std::collections::HashMap<Id, crate::eval::Label>),
+    /// Its category (first tag or speaker), as [`Categories::new`] gives them.
+    Category(Categories),
+}
+
+impl ExportOptions {
+    /// The options that draw `style`, with colours decided on `graph` (the whole graph, before
+    /// any selection, so that a claim's colour does not depend on what else is drawn).
+    ///
+    /// # Errors
+    /// When colouring by evaluation and the evaluation runs out of time.
+    pub fn styled(
+        graph: &ClaimGraph,
+        style: &Style,
+        title: Option<String>,
+        renderer: Renderer,
+    ) -> Result<ExportOptions, crate::eval::Timeout> {
+        Ok(ExportOptions {
+            title,
+            renderer,
+            color_by: ColorBy::new(graph, style.color_by)?,
+            group_by: style.group_by,
+            rankdir: style.rankdir,
+            focus: style.focus.clone(),
+            sources: style.sources,
+        })
+    }
+}
+
+impl ColorBy {
+    /// The colouring `key` asks for, decided on `graph`.
+    ///
+    /// # Errors
+    /// When colouring by evaluation and the evaluation runs out of time.
+    pub fn new(graph: &ClaimGraph, key: ColorKey) -> Result<ColorBy, crate::eval::Timeout> {
+        Ok(match key {
+            ColorKey::Rating => ColorBy::Rating,
+            ColorKey::Eval => ColorBy::Eval(crate::eval::labels_for(
+                graph,
+                &crate::eval::Settings::default(),
+            )?),
+            ColorKey::Tag => ColorBy::Category(Categories::new(graph, CategoryKind::Tag)),
+            ColorKey::Speaker => ColorBy::Category(Categories::new(graph, CategoryKind::Speaker)),
+        })
+    }
 }
 
 /// What an export produced.
 #[derive(Debug, Clone, Default)]
 pub struct Exported {
-    /// The document (empty for formats that write several files).
+    /// The document (empty for binary formats and formats that write several files).
     pub text: String,
+    /// For binary formats (PNG), the file's bytes.
+    pub bytes: Vec<u8>,
     /// For SVG, which renderer drew it.
     pub renderer: Option<UsedRenderer>,
     /// What the format could not carry.
@@ -156,6 +218,9 @@ pub enum ExportError {
     /// The embedded renderer failed.
     #[error("the embedded renderer failed: {0}")]
     Embedded(String),
+    /// Rasterising the SVG failed.
+    #[error("cannot draw the PNG: {0}")]
+    Png(String),
     /// The graph is too large for the embedded renderer to lay out in reasonable time.
     #[error(
         "the graph has {nodes} nodes, more than the embedded renderer lays out in reasonable time (limit {limit})"
@@ -199,6 +264,14 @@ pub fn export(
                 ..Exported::default()
             });
         }
+        Format::Png => {
+            let (bytes, used) = png::to_png(graph, options)?;
+            return Ok(Exported {
+                bytes,
+                renderer: Some(used),
+                ..Exported::default()
+            });
+        }
         Format::Apx | Format::Tgf | Format::Iccma => {
             let framework = crate::eval::Framework::from_graph(graph);
             let text = format
@@ -230,6 +303,7 @@ impl fmt::Display for UsedRenderer {
         f.write_str(match self {
             UsedRenderer::Graphviz => "graphviz",
             UsedRenderer::Embedded => "embedded",
+            UsedRenderer::EmbeddedAfterGraphvizFailed => "embedded (Graphviz `dot` failed)",
         })
     }
 }

@@ -5,6 +5,7 @@
 //! arrowhead means) is decided here once, so the two cannot drift apart.
 
 use super::ColorBy;
+use super::category::{self, CategoryKind};
 use super::wrap::{WIDTH, printable, wrap};
 use crate::eval::Label;
 use crate::graph::EdgeKind;
@@ -24,6 +25,12 @@ pub(crate) const SOURCE_BORDER: &str = "#999999";
 pub(crate) const UNRATED_FILL: &str = "#FFFFFF";
 /// Word shown in the legend for unrated claims.
 pub(crate) const UNRATED: &str = "unrated";
+
+/// `color` (`#RRGGBB`) at 40% opacity, for what is drawn away from a diagram's focus: still
+/// legible, clearly behind what is in focus.
+pub(crate) fn faint(color: &str) -> String {
+    format!("{color}66")
+}
 
 /// The fill of a claim with `rating`.
 ///
@@ -157,16 +164,31 @@ pub(crate) fn label_word(label: Label) -> &'static str {
 }
 
 /// The legend heading and its swatches (word, fill) for a colouring.
-pub(crate) fn legend_fills(by: &ColorBy) -> (&'static str, Vec<(&'static str, &'static str)>) {
+pub(crate) fn legend_fills(by: &ColorBy) -> (&'static str, Vec<(String, &'static str)>) {
+    let owned = |(w, f): (&str, &'static str)| (w.to_string(), f);
     match by {
-        ColorBy::Rating => ("claims, filled by verdict", legend_ratings().collect()),
+        ColorBy::Rating => (
+            "claims, filled by verdict",
+            legend_ratings().map(owned).collect(),
+        ),
         ColorBy::Eval(_) => (
             "claims, filled by evaluation",
             [Label::In, Label::Out, Label::Undec]
                 .iter()
-                .map(|&l| (label_word(l), label_fill(l)))
+                .map(|&l| (label_word(l).to_string(), label_fill(l)))
                 .collect(),
         ),
+        ColorBy::Category(categories) => {
+            let heading = match categories.kind() {
+                CategoryKind::Tag => "claims, filled by first tag",
+                CategoryKind::Speaker => "claims, filled by speaker",
+            };
+            let none = std::iter::once((category::NONE, UNRATED_FILL));
+            (
+                heading,
+                categories.legend().chain(none).map(owned).collect(),
+            )
+        }
     }
 }
 
@@ -177,21 +199,26 @@ pub(crate) fn claim_fill(claim: &Claim, by: &ColorBy) -> &'static str {
         ColorBy::Eval(labels) => labels
             .get(&claim.id)
             .map_or(UNRATED_FILL, |&l| label_fill(l)),
+        ColorBy::Category(categories) => categories
+            .of(&claim.id)
+            .map_or(UNRATED_FILL, |(_, fill)| fill),
     }
 }
 
-/// The lines of a claim's label: its text, wrapped, then in brackets its rating or, coloured
-/// by evaluation, its label and rating.
+/// The lines of a claim's label: its text, wrapped, then in brackets what its fill says (its
+/// evaluation label or category, unless coloured by rating) and its rating, so that nothing
+/// depends on colour alone.
 pub(crate) fn claim_lines(claim: &Claim, by: &ColorBy) -> Vec<String> {
     let mut lines = wrap(&claim.text, WIDTH);
     let rating = claim.verdict.as_ref().map(|v| v.rating);
-    let label = match by {
+    let fill_word = match by {
         ColorBy::Rating => None,
         ColorBy::Eval(labels) => labels.get(&claim.id).map(|&l| label_word(l)),
+        ColorBy::Category(categories) => categories.of(&claim.id).map(|(name, _)| name),
     };
-    match (label, rating) {
-        (Some(l), Some(r)) => lines.push(format!("[{l}; rated {r}]")),
-        (Some(l), None) => lines.push(format!("[{l}]")),
+    match (fill_word, rating) {
+        (Some(l), Some(r)) => lines.push(format!("[{}; rated {r}]", printable(l))),
+        (Some(l), None) => lines.push(format!("[{}]", printable(l))),
         (None, Some(r)) => lines.push(format!("[{r}]")),
         (None, None) => {}
     }
@@ -292,7 +319,7 @@ mod tests {
         assert_eq!(claim_fill(&unknown, &by), UNRATED_FILL);
         let (heading, fills) = legend_fills(&by);
         assert_eq!(heading, "claims, filled by evaluation");
-        let words: Vec<&str> = fills.iter().map(|(w, _)| *w).collect();
+        let words: Vec<&str> = fills.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words, ["stands", "falls", "open"]);
         let distinct: std::collections::HashSet<&str> = fills.iter().map(|(_, f)| *f).collect();
         assert_eq!(distinct.len(), 3);

@@ -41,6 +41,8 @@ pub enum UsedRenderer {
     Graphviz,
     /// The embedded renderer.
     Embedded,
+    /// The embedded renderer, because Graphviz's `dot` failed on the diagram.
+    EmbeddedAfterGraphvizFailed,
 }
 
 /// The SVG of `graph`, drawn by the renderer `options` asks for, and which one drew it.
@@ -64,10 +66,20 @@ fn render(
     dot: Option<PathBuf>,
 ) -> Result<(String, UsedRenderer), ExportError> {
     match (options.renderer, dot) {
-        (Renderer::Graphviz | Renderer::Auto, Some(dot)) => {
+        (Renderer::Graphviz, Some(dot)) => {
             let text = run_dot(&dot, &super::dot::to_dot(graph, options))?;
             Ok((text, UsedRenderer::Graphviz))
         }
+        (Renderer::Auto, Some(dot)) => match run_dot(&dot, &super::dot::to_dot(graph, options)) {
+            Ok(text) => Ok((text, UsedRenderer::Graphviz)),
+            // Graphviz installed but failing (old versions crash on some graphs): the
+            // embedded renderer still draws the diagram, and the caller is told.
+            Err(ExportError::Graphviz(_)) => Ok((
+                embedded::render(graph, options)?,
+                UsedRenderer::EmbeddedAfterGraphvizFailed,
+            )),
+            Err(e) => Err(e),
+        },
         (Renderer::Graphviz, None) => Err(ExportError::GraphvizMissing),
         (Renderer::Embedded | Renderer::Auto, _) => {
             Ok((embedded::render(graph, options)?, UsedRenderer::Embedded))

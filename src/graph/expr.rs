@@ -48,15 +48,7 @@ keyword_enum! {
     }
 }
 
-keyword_enum! {
-    /// What a selection keeps: claims or sources.
-    pub enum ItemKind {
-        /// Claims.
-        Claim = "claim",
-        /// Sources.
-        Source = "source",
-    }
-}
+pub use crate::model::ItemKind;
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,6 +11,7 @@
 mod arguments;
 mod expr;
 mod select;
+mod view;
 
 pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};

@@ -20,17 +20,7 @@ use super::{ClaimGraph, NodeRef};
 use crate::model::{Claim, Corpus, FileId, Id, Rating, RelationKind};
 use crate::suggest::{kind_hint, unknown_id_hint};
 
-/// Which way `--around` walks argument edges.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Direction {
-    /// Towards what bears on the start claims (their supporters and attackers).
-    Up,
-    /// Towards what the start claims bear on.
-    Down,
-    /// Both ways.
-    #[default]
-    Both,
-}
+pub use crate::model::Direction;
 
 /// Which claims and sources to keep. The default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -385,6 +375,8 @@ impl ClaimGraph {
             sources,
             claims,
             relations,
+            // A view names ids that may be gone: views belong to the whole corpus.
+            views: Vec::new(),
         };
         // Every reference left points inside `keep`, and ids were unique before.
         ClaimGraph::build(corpus).unwrap_or_default()

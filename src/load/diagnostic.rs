@@ -88,6 +88,8 @@ codes! {
     TrueContradicted = "true-contradicted",
     /// A claim rated true or mostly-true is supported only by claims rated false or mostly-false.
     SupportFromFalse = "support-from-false",
+    /// A view's `where` expression does not parse.
+    InvalidWhere = "invalid-where",
 }
 
 impl fmt::Display for Code {

@@ -62,6 +62,8 @@ pub struct RawFile {
     pub claims: Vec<RawClaim>,
     #[serde(default)]
     pub relations: Vec<RawRelation>,
+    #[serde(default)]
+    pub views: Vec<RawView>,
     /// Ids of entries that could not be read (already reported): references to them are not
     /// reported again.
     #[serde(skip)]
@@ -69,7 +71,7 @@ pub struct RawFile {
 }
 
 /// The top-level keys, for hints.
-pub const FILE_KEYS: &[&str] = &["sources", "claims", "relations"];
+pub const FILE_KEYS: &[&str] = &["sources", "claims", "relations", "views"];
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +126,50 @@ pub struct RawRelation {
     pub note: Option<String>,
     #[serde(default)]
     pub sources: Vec<At<String>>,
+}
+
+/// A named view: a selection drawn in a style.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawView {
+    pub name: At<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub select: RawSelect,
+    #[serde(default)]
+    pub style: RawStyle,
+}
+
+/// A view's selection: the keys of the selection flags.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSelect {
+    #[serde(default)]
+    pub around: Vec<At<String>>,
+    pub depth: Option<u32>,
+    pub direction: Option<At<Scalar>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub by: Option<At<String>>,
+    pub rating: Option<At<Scalar>>,
+    pub kind: Option<At<Scalar>>,
+    pub relation: Option<At<Scalar>>,
+    #[serde(default)]
+    pub no_sources: bool,
+    #[serde(rename = "where")]
+    pub filter: Option<At<String>>,
+}
+
+/// A view's style: the keys of the style flags.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStyle {
+    pub color_by: Option<At<Scalar>>,
+    pub group_by: Option<At<Scalar>>,
+    pub rankdir: Option<At<Scalar>>,
+    pub focus: Option<At<String>>,
+    pub sources: Option<At<Scalar>>,
 }
 
 /// A citation: either a bare source id or `{source, quote, locator}`.

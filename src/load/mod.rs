@@ -15,6 +15,7 @@ mod parse;
 mod recover;
 mod report;
 mod resolve;
+mod view;
 
 pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};

@@ -47,6 +47,7 @@ pub fn recover(path: &Path, text: &str) -> Option<(RawFile, Vec<Diagnostic>)> {
             "relations" => {
                 raw.relations = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken)
             }
+            "views" => raw.views = entries_of(path, &lines, &starts, &mut diags, &mut raw.broken),
             other => {
                 let at = Location::at(
                     path,

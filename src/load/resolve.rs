@@ -20,7 +20,7 @@ use crate::suggest;
 
 /// What a reference must point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Want {
+pub(super) enum Want {
     Claim,
     Source,
     Any,
@@ -86,6 +86,11 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
                 .into_iter()
                 .filter_map(|rel| r.relation(f, rel)),
         );
+        for view in raw.views {
+            if let Some(view) = r.view(f, view, &corpus.views) {
+                corpus.views.push(view);
+            }
+        }
     }
     r.mixed_relations(&corpus.relations);
     let diags = r.diags;
@@ -93,16 +98,16 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
     (corpus, diags)
 }
 
-struct Resolver<'a> {
+pub(super) struct Resolver<'a> {
     files: &'a Files,
-    diags: Vec<Diagnostic>,
+    pub(super) diags: Vec<Diagnostic>,
     table: HashMap<String, Declared>,
     claim_ids: Vec<String>,
     source_ids: Vec<String>,
 }
 
 impl Resolver<'_> {
-    fn loc(&self, f: FileId, at: &Pos, len: usize) -> Location {
+    pub(super) fn loc(&self, f: FileId, at: &Pos, len: usize) -> Location {
         let path = self
             .files
             .path(f)
@@ -110,11 +115,11 @@ impl Resolver<'_> {
         Location::at(path, at.line, at.column, len as u32)
     }
 
-    fn loc_of(&self, f: FileId, value: &At<String>) -> Location {
+    pub(super) fn loc_of(&self, f: FileId, value: &At<String>) -> Location {
         self.loc(f, &value.referenced, value.value.chars().count())
     }
 
-    fn origin(f: FileId, at: &Pos) -> Origin {
+    pub(super) fn origin(f: FileId, at: &Pos) -> Origin {
         Origin {
             file: f,
             line: at.line,
@@ -180,7 +185,13 @@ impl Resolver<'_> {
         Some((parsed, primary))
     }
 
-    fn reference(&mut self, f: FileId, value: &At<String>, want: Want, field: &str) -> Option<Id> {
+    pub(super) fn reference(
+        &mut self,
+        f: FileId,
+        value: &At<String>,
+        want: Want,
+        field: &str,
+    ) -> Option<Id> {
         let found = match self.table.get(&value.value) {
             Some(Declared::Claim(..)) => Want::Claim,
             Some(Declared::Source(..)) => Want::Source,
@@ -259,7 +270,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn keyword<T: FromStr<Err = UnknownKeyword>>(
+    pub(super) fn keyword<T: FromStr<Err = UnknownKeyword>>(
         &mut self,
         f: FileId,
         value: &At<Scalar>,

@@ -1,6 +1,6 @@
 //! The loaded, validated content of a set of claim files.
 
-use super::{Claim, Files, Relation, Source};
+use super::{Claim, Files, Relation, Source, View};
 
 /// Everything loaded from a set of claim files: the typed model the graph is built from.
 ///
@@ -17,4 +17,6 @@ pub struct Corpus {
     /// Relations between claims, both the short forms written on claims and the `relations:`
     /// lists, in file order.
     pub relations: Vec<Relation>,
+    /// Named views, in file order.
+    pub views: Vec<View>,
 }

@@ -11,7 +11,9 @@ pub(crate) mod keyword;
 mod origin;
 mod relation;
 mod source;
+mod style;
 mod verdict;
+mod view;
 
 pub use claim::{Citation, Claim};
 pub use corpus::Corpus;
@@ -21,4 +23,6 @@ pub use keyword::UnknownKeyword;
 pub use origin::{FileId, Files, Origin};
 pub use relation::{Relation, RelationKind};
 pub use source::{Source, SourceKind};
+pub use style::{ColorKey, GroupBy, RankDir, SourceMode, Style};
 pub use verdict::{Rating, Verdict};
+pub use view::{Direction, ItemKind, View, ViewSelection};

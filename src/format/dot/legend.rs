@@ -8,28 +8,36 @@
 use graphviz_rust::dot_structures::{Attribute, GraphAttributes, Id, Node, Stmt, Subgraph};
 
 use super::{attr, edge, edge_look, node_id, source_look, text};
-use crate::format::{ColorBy, style};
+use crate::format::style;
+
+/// The legend's heading and its swatches (word, fill).
+type Fills = (&'static str, Vec<(String, &'static str)>);
 
 /// The legend subgraph.
-pub(super) fn legend(by: &ColorBy) -> Subgraph {
+pub(super) fn legend(fills: &Fills, sources: bool) -> Subgraph {
     let mut stmts = vec![
         Stmt::Attribute(text("label", "Legend")),
         Stmt::Attribute(attr("fontsize", "12")),
         Stmt::Attribute(attr("style", "rounded")),
         Stmt::Attribute(attr("color", "#BBBBBB")),
-        Stmt::Node(fills(by)),
-        Stmt::Node(Node::new(
+        Stmt::Node(fill_table(fills)),
+    ];
+    if sources {
+        stmts.push(Stmt::Node(Node::new(
             node_id("Legend.source"),
             [source_look(), vec![text("label", "source\n(kind)")]].concat(),
-        )),
+        )));
+    }
+    stmts.extend([
         // The ends of the sample edges, created by the edges below.
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("shape", "point"),
             attr("width", "0.05"),
             attr("color", "#BBBBBB"),
         ])),
-    ];
-    for (i, (kind, meaning)) in style::LEGEND_EDGES.into_iter().enumerate() {
+    ]);
+    let kinds = if sources { 3 } else { 2 };
+    for (i, (kind, meaning)) in style::LEGEND_EDGES.into_iter().take(kinds).enumerate() {
         let (from, to) = (format!("Legend.edge{i}.from"), format!("Legend.edge{i}.to"));
         let mut attributes = edge_look(kind);
         attributes.push(text("label", meaning));
@@ -43,14 +51,14 @@ pub(super) fn legend(by: &ColorBy) -> Subgraph {
 
 /// A table of the claim fills, one cell per rating (three to a row), each filled with that
 /// rating's colour.
-fn fills(by: &ColorBy) -> Node {
-    let (heading, fills) = style::legend_fills(by);
+fn fill_table((heading, fills): &Fills) -> Node {
     let cells: Vec<String> = fills
-        .into_iter()
+        .iter()
         .map(|(word, fill)| {
             format!(
-                r#"<td bgcolor="{fill}" border="1" color="{}">{word}</td>"#,
-                style::CLAIM_BORDER
+                r#"<td bgcolor="{fill}" border="1" color="{}">{}</td>"#,
+                style::CLAIM_BORDER,
+                html(word)
             )
         })
         .collect();
@@ -68,4 +76,12 @@ fn fills(by: &ColorBy) -> Node {
             Attribute(Id::Plain("label".into()), Id::Html(table)),
         ],
     )
+}
+
+/// `text` escaped for a Graphviz HTML-like label.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

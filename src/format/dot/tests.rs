@@ -20,6 +20,25 @@ fn snapshot() {
     });
 }
 
+/// Every style option at once: coloured and grouped by speaker, top to bottom, focused on one
+/// claim, speakers merged into the boxes.
+#[test]
+fn styled_snapshot() {
+    let graph = fixture::graph();
+    let style = crate::model::Style {
+        color_by: crate::model::ColorKey::Speaker,
+        group_by: Some(crate::model::GroupBy::Speaker),
+        rankdir: crate::model::RankDir::TopBottom,
+        focus: Some(ClaimId::new("deepseek-efficient").unwrap()),
+        sources: SourceMode::Merge,
+    };
+    let options = ExportOptions::styled(&graph, &style, None, Default::default()).unwrap();
+    let dot = to_dot(&graph, &options);
+    insta::with_settings!({ snapshot_path => "../snapshots" }, {
+        insta::assert_snapshot!("dot_styled", dot);
+    });
+}
+
 #[test]
 fn is_deterministic() {
     let first = to_dot(&fixture::graph(), &options(None));

@@ -86,7 +86,8 @@ impl<'a> Canvas<'a> {
                 let third = end.sub(start).scale(1.0 / 3.0);
                 let path = [(start, start.add(third)), (end.sub(third), end)];
                 // Hubs gather many of these lines: draw them fainter than routed edges.
-                self.draw_edge(edge.kind, &path, (false, true), true);
+                let opacity = if edge.dimmed { 0.2 } else { 0.5 };
+                self.draw_edge(edge.kind, &path, (false, true), Some(opacity));
             }
         }
         (
@@ -106,7 +107,8 @@ impl<'a> Canvas<'a> {
         self.bounds.add(top_left.add(size));
         let out = &mut self.nodes;
         let (class, id) = (item.shape.class(), escape(&item.id));
-        let _ = writeln!(out, "<g class=\"{class}\" id=\"{class}-{id}\">");
+        let faint = if item.dimmed { " opacity=\"0.4\"" } else { "" };
+        let _ = writeln!(out, "<g class=\"{class}\" id=\"{class}-{id}\"{faint}>");
         let _ = writeln!(out, "<title>{}</title>", escape(&item.tooltip));
         if let Some(url) = &item.url {
             let _ = writeln!(
@@ -116,6 +118,15 @@ impl<'a> Canvas<'a> {
             );
         }
         out.push_str(&shape(item.shape, top_left, size));
+        if item.focus {
+            let (x, y, w, h) = (top_left.x, top_left.y, size.x, size.y);
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"7\" \
+                 fill=\"none\" stroke=\"{}\" stroke-width=\"3\"/>",
+                style::INK
+            );
+        }
         out.push_str(&label(item, top_left.add(size.scale(0.5))));
         if item.url.is_some() {
             out.push_str("</a>\n");
@@ -128,7 +139,7 @@ impl<'a> Canvas<'a> {
         kind: EdgeKind,
         path: &[(Point, Point)],
         head: (bool, bool),
-        faint: bool,
+        opacity: Option<f64>,
     ) {
         for (a, b) in path {
             self.bounds.add(*a);
@@ -145,8 +156,8 @@ impl<'a> Canvas<'a> {
             look.width
         );
         out.push_str(dash(look.line));
-        if faint {
-            out.push_str(" stroke-opacity=\"0.5\"");
+        if let Some(opacity) = opacity {
+            let _ = write!(out, " stroke-opacity=\"{opacity}\"");
         }
         if head.0 {
             let _ = write!(out, " marker-start=\"url(#{marker})\"");
@@ -182,8 +193,9 @@ impl RenderBackend for Canvas<'_> {
         properties: Option<String>,
         _: &str,
     ) {
-        if let Some(kind) = properties.as_deref().and_then(|p| self.scene.edge(p)) {
-            self.draw_edge(kind, path, head, false);
+        if let Some(edge) = properties.as_deref().and_then(|p| self.scene.edge_at(p)) {
+            let opacity = edge.dimmed.then_some(0.2);
+            self.draw_edge(edge.kind, path, head, opacity);
         }
     }
 

@@ -10,7 +10,7 @@ use layout::core::geometry::Point;
 
 use super::canvas::{Bounds, escape, marker_id};
 use super::legend;
-use crate::format::ColorBy;
+use crate::format::drawing::Drawing;
 use crate::format::style::{self, Head};
 use crate::graph::EdgeKind;
 
@@ -31,7 +31,7 @@ pub(super) struct Document<'a> {
     /// A title above everything.
     pub title: Option<&'a str>,
     /// The legend to draw right of the graph, if any: what the fills say.
-    pub legend: Option<&'a ColorBy>,
+    pub legend: Option<&'a Drawing<'a>>,
 }
 
 impl Document<'_> {

@@ -11,6 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::canvas::Canvas;
 use super::document::{self, Document};
 use super::scene::Scene;
+use crate::format::drawing::Drawing;
 use crate::format::{ExportError, ExportOptions};
 use crate::graph::ClaimGraph;
 
@@ -34,7 +35,8 @@ pub(super) fn render_within(
     limit: usize,
 ) -> Result<String, ExportError> {
     let title = options.title.as_deref();
-    let scene = Scene::new(graph, &options.color_by);
+    let drawing = Drawing::new(graph, options);
+    let scene = Scene::new(&drawing);
     if scene.len() > limit {
         return Err(ExportError::TooLarge {
             nodes: scene.len(),
@@ -57,7 +59,7 @@ pub(super) fn render_within(
         body: &body,
         bounds,
         title,
-        legend: Some(&options.color_by),
+        legend: Some(&drawing),
     }
     .render())
 }

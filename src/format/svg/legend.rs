@@ -10,7 +10,8 @@ use layout::core::geometry::Point;
 
 use super::canvas::{dash, escape, marker_id, shape};
 use super::scene::Shape;
-use crate::format::{ColorBy, style};
+use crate::format::drawing::Drawing;
+use crate::format::{ColorBy, SourceMode, style};
 use crate::graph::EdgeKind;
 
 /// Swatch width.
@@ -23,8 +24,9 @@ const MARGIN: f64 = 12.0;
 pub(super) const WIDTH: f64 = 3.0 * SWATCH.x + 2.0 * GAP + 2.0 * MARGIN;
 
 /// The legend with its top left corner at `at`, and its height.
-pub(super) fn legend(at: Point, by: &ColorBy) -> (String, f64) {
-    let (heading, fills) = style::legend_fills(by);
+pub(super) fn legend(at: Point, drawing: &Drawing<'_>) -> (String, f64) {
+    let options = drawing.options;
+    let (heading, fills) = drawing.legend_fills();
     let (left, center) = (at.x + MARGIN, at.x + WIDTH / 2.0);
     let mut body = String::new();
     let mut y = at.y + MARGIN;
@@ -41,21 +43,40 @@ pub(super) fn legend(at: Point, by: &ColorBy) -> (String, f64) {
         heading,
     );
     y += 38.0;
-    y = swatches(&mut body, Point::new(left, y), &fills) + 6.0;
-    body.push_str(&shape(
-        Shape::Source,
-        Point::new(left, y),
-        Point::new(SWATCH.x, 24.0),
-    ));
-    text(
-        &mut body,
-        Point::new(left + SWATCH.x / 2.0, y + 16.0),
-        "legend",
-        "source (kind)",
-    );
-    y += 34.0;
-    for (kind, meaning) in style::LEGEND_EDGES {
+    let columns = if matches!(options.color_by, ColorBy::Category(_)) {
+        1
+    } else {
+        3
+    };
+    y = swatches(&mut body, Point::new(left, y), &fills, columns) + 6.0;
+    let sources = options.sources == SourceMode::Show;
+    if sources {
+        body.push_str(&shape(
+            Shape::Source,
+            Point::new(left, y),
+            Point::new(SWATCH.x, 24.0),
+        ));
+        text(
+            &mut body,
+            Point::new(left + SWATCH.x / 2.0, y + 16.0),
+            "legend",
+            "source (kind)",
+        );
+        y += 34.0;
+    }
+    let kinds = if sources { 3 } else { 2 };
+    for (kind, meaning) in style::LEGEND_EDGES.into_iter().take(kinds) {
         body.push_str(&edge_sample(kind, Point::new(left, y + 6.0), meaning));
+        y += 18.0;
+    }
+    let notes = [
+        (options.sources == SourceMode::Merge).then_some("— name: who asserts the claim"),
+        options
+            .group_by
+            .map(|_| "groups are framed by Graphviz only"),
+    ];
+    for note in notes.into_iter().flatten() {
+        text(&mut body, Point::new(left, y + 8.0), "legend-edge", note);
         y += 18.0;
     }
     let height = y - at.y + MARGIN - 6.0;
@@ -67,14 +88,16 @@ pub(super) fn legend(at: Point, by: &ColorBy) -> (String, f64) {
     (format!("<g class=\"legend\">\n{frame}{body}</g>\n"), height)
 }
 
-/// One claim box per rating, three to a row, from `at` down; returns where they end.
-fn swatches(out: &mut String, at: Point, fills: &[(&str, &'static str)]) -> f64 {
+/// One claim box per fill, `columns` to a row, from `at` down; returns where they end.
+fn swatches(out: &mut String, at: Point, fills: &[(String, &'static str)], columns: usize) -> f64 {
+    let width = (WIDTH - 2.0 * MARGIN - (columns - 1) as f64 * GAP) / columns as f64;
+    let size = Point::new(width, SWATCH.y);
     let mut y = at.y;
-    for row in fills.chunks(3) {
+    for row in fills.chunks(columns) {
         for (i, (word, fill)) in row.iter().enumerate() {
-            let corner = Point::new(at.x + i as f64 * (SWATCH.x + GAP), y);
-            out.push_str(&shape(Shape::Claim { fill }, corner, SWATCH));
-            let mid = corner.add(SWATCH.scale(0.5));
+            let corner = Point::new(at.x + i as f64 * (width + GAP), y);
+            out.push_str(&shape(Shape::Claim { fill }, corner, size));
+            let mid = corner.add(size.scale(0.5));
             text(out, Point::new(mid.x, mid.y + 4.0), "legend", word);
         }
         y += SWATCH.y + GAP;

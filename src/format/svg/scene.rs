@@ -16,10 +16,10 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::metrics::text_width;
-use crate::format::ColorBy;
+use crate::format::drawing::Drawing;
 use crate::format::style::{self, Line};
 use crate::graph::{ClaimGraph, EdgeKind};
-use crate::model::{Claim, Source};
+use crate::model::{Claim, RankDir, Source};
 
 /// Line spacing, as a multiple of the font size.
 pub(super) const LINE_HEIGHT: f64 = 1.3;
@@ -67,25 +67,29 @@ pub(super) struct Item {
     pub tooltip: String,
     /// Where a click leads.
     pub url: Option<String>,
+    /// Drawn faintly, away from the focus.
+    pub dimmed: bool,
+    /// The focus of the diagram, drawn with a heavy outline.
+    pub focus: bool,
 }
 
 impl Item {
-    fn claim(claim: &Claim, by: &ColorBy) -> Item {
-        let lines = style::claim_lines(claim, by);
-        let wrapped = crate::format::wrap::wrap(&claim.text, crate::format::wrap::WIDTH).len();
+    fn claim(claim: &Claim, drawing: &Drawing<'_>) -> Item {
         Item {
             id: claim.id.to_string(),
             shape: Shape::Claim {
-                fill: style::claim_fill(claim, by),
+                fill: drawing.claim_fill(claim),
             },
-            rated: lines.len() > wrapped,
-            lines,
+            rated: drawing.has_bracket(claim),
+            lines: drawing.claim_lines(claim),
             tooltip: style::claim_tooltip(claim),
             url: None,
+            dimmed: drawing.dimmed(&claim.id),
+            focus: drawing.is_focus(&claim.id),
         }
     }
 
-    fn source(source: &Source) -> Item {
+    fn source(source: &Source, drawing: &Drawing<'_>) -> Item {
         Item {
             id: source.id.to_string(),
             shape: Shape::Source,
@@ -93,6 +97,8 @@ impl Item {
             rated: false,
             tooltip: style::source_tooltip(source),
             url: source.url.clone(),
+            dimmed: drawing.dimmed(&source.id),
+            focus: drawing.is_focus(&source.id),
         }
     }
 
@@ -104,8 +110,9 @@ impl Item {
         }
     }
 
-    /// The layout-rs element of the item, tagged `n{index}`.
-    fn element(&self, index: usize) -> Element {
+    /// The layout-rs element of the item, tagged `n{index}`, in a layout whose ranks run
+    /// along `orientation`.
+    fn element(&self, index: usize, orientation: Orientation) -> Element {
         let (shape, dir) = (ShapeKind::Box(String::new()), Orientation::LeftToRight);
         let mut element = Element::create_with_properties(
             shape,
@@ -115,7 +122,10 @@ impl Item {
             format!("n{index}"),
         );
         // The space kept free around the box (layout-rs's default is 60 each way).
-        let halo = Point::new(RANK_GAP, NODE_GAP);
+        let halo = match orientation {
+            Orientation::LeftToRight => Point::new(RANK_GAP, NODE_GAP),
+            Orientation::TopToBottom => Point::new(NODE_GAP, RANK_GAP / 2.0),
+        };
         element.pos = Position::new(Point::zero(), self.size(), Point::zero(), halo);
         element
     }
@@ -144,6 +154,8 @@ pub(super) struct SceneEdge {
     pub to: usize,
     /// Whether layout-rs routes it; if not, it is drawn straight after layout (see [`HUB`]).
     pub routed: bool,
+    /// Drawn faintly: an end is away from the focus.
+    pub dimmed: bool,
 }
 
 /// Items with more incoming references than this are hubs: "the article" that every claim
@@ -159,29 +171,42 @@ const RANK_GAP: f64 = 90.0;
 const NODE_GAP: f64 = 16.0;
 
 /// Everything to draw: items (claims, then sources, in corpus order) and edges between them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Scene {
     items: Vec<Item>,
     edges: Vec<SceneEdge>,
+    orientation: Orientation,
 }
 
 impl Scene {
     /// The scene of `graph`: its claims and sources, then its arguments and references in the
     /// order they were added to the graph.
-    pub fn new(graph: &ClaimGraph, by: &ColorBy) -> Scene {
+    pub fn new(drawing: &Drawing<'_>) -> Scene {
+        let graph = &*drawing.graph;
         let mut items = Vec::new();
         let mut index: HashMap<NodeIndex, usize> = HashMap::new();
         for (ix, claim) in graph.claims() {
             index.insert(ix, items.len());
-            items.push(Item::claim(claim, by));
+            items.push(Item::claim(claim, drawing));
         }
         for (ix, source) in graph.sources() {
             index.insert(ix, items.len());
-            items.push(Item::source(source));
+            items.push(Item::source(source, drawing));
         }
         let mut edges = edges(graph, &index);
+        for edge in &mut edges {
+            edge.dimmed = items[edge.from].dimmed || items[edge.to].dimmed;
+        }
         mark_hubs(&mut edges, items.len());
-        Scene { items, edges }
+        let orientation = match drawing.options.rankdir {
+            RankDir::LeftRight => Orientation::LeftToRight,
+            RankDir::TopBottom => Orientation::TopToBottom,
+        };
+        Scene {
+            items,
+            edges,
+            orientation,
+        }
     }
 
     /// Number of items.
@@ -199,24 +224,24 @@ impl Scene {
         tag.strip_prefix(prefix)?.parse().ok()
     }
 
-    /// The kind of the edge tagged `tag` (`e7`).
-    pub fn edge(&self, tag: &str) -> Option<EdgeKind> {
-        self.edges.get(Self::index(tag, 'e')?).map(|e| e.kind)
-    }
-
     /// The edges layout-rs does not route.
     pub fn unrouted(&self) -> impl Iterator<Item = &SceneEdge> {
         self.edges.iter().filter(|e| !e.routed)
     }
 
-    /// The layout-rs graph of the scene, left to right like the DOT output.
+    /// The edge tagged `tag` (`e7`).
+    pub fn edge_at(&self, tag: &str) -> Option<&SceneEdge> {
+        self.edges.get(Self::index(tag, 'e')?)
+    }
+
+    /// The layout-rs graph of the scene, oriented like the DOT output.
     pub fn visual_graph(&self) -> VisualGraph {
-        let mut vg = VisualGraph::new(Orientation::LeftToRight);
+        let mut vg = VisualGraph::new(self.orientation);
         // Validation re-checks the whole graph for cycles after every edge: cubic time, and
         // only assertions about layout-rs's own bookkeeping.
         vg.dag.set_validate(false);
         let handles: Vec<_> = (self.items.iter().enumerate())
-            .map(|(i, item)| vg.add_node(item.element(i)))
+            .map(|(i, item)| vg.add_node(item.element(i, self.orientation)))
             .collect();
         for (i, edge) in self.edges.iter().enumerate().filter(|(_, e)| e.routed) {
             let mut arrow = Arrow::simple_with_properties("", format!("e{i}"));
@@ -244,6 +269,7 @@ fn edges(graph: &ClaimGraph, index: &HashMap<NodeIndex, usize>) -> Vec<SceneEdge
                 from,
                 to,
                 routed: true,
+                dimmed: false,
             })
         })
         .collect()
@@ -267,23 +293,36 @@ mod tests {
 
     #[test]
     fn tags_lead_back_to_items_and_edges() {
-        let scene = Scene::new(&fixture::graph(), &ColorBy::Rating);
+        let graph = fixture::graph();
+        let options = crate::format::ExportOptions::default();
+        let scene = Scene::new(&Drawing::new(&graph, &options));
         assert_eq!(scene.len(), 7);
         assert_eq!(Scene::index("n5", 'n'), Some(5));
         assert_eq!(scene.item_at(0).map(|i| i.id.as_str()), Some("compute-gap"));
         assert_eq!(scene.item_at(5).map(|i| i.shape), Some(Shape::Source));
-        assert_eq!(scene.edge("e0"), Some(EdgeKind::Supports));
+        assert_eq!(
+            scene.edge_at("e0").map(|e| e.kind),
+            Some(EdgeKind::Supports)
+        );
         assert_eq!(scene.unrouted().count(), 0);
-        assert_eq!(scene.edge("e2"), Some(EdgeKind::Contradicts));
-        assert_eq!(scene.edge("e3"), Some(EdgeKind::AssertedBy));
+        assert_eq!(
+            scene.edge_at("e2").map(|e| e.kind),
+            Some(EdgeKind::Contradicts)
+        );
+        assert_eq!(
+            scene.edge_at("e3").map(|e| e.kind),
+            Some(EdgeKind::AssertedBy)
+        );
         assert_eq!(scene.item_at(7), None);
         assert_eq!(Scene::index("e0", 'n'), None);
-        assert_eq!(scene.edge("ex"), None);
+        assert_eq!(scene.edge_at("ex"), None);
     }
 
     #[test]
     fn boxes_fit_their_labels() {
-        let scene = Scene::new(&fixture::graph(), &ColorBy::Rating);
+        let graph = fixture::graph();
+        let options = crate::format::ExportOptions::default();
+        let scene = Scene::new(&Drawing::new(&graph, &options));
         let long = scene.item_at(0).map(Item::size).unwrap_or(Point::zero());
         let short = scene.item_at(3).map(Item::size).unwrap_or(Point::zero());
         assert!(long.y > short.y, "three lines are taller than one");

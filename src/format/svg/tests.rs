@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use super::*;
 use crate::format::fixture;
 use crate::format::wrap::{WIDTH, wrap};
@@ -272,6 +274,22 @@ fn renderer_choice_without_graphviz() {
     );
     let auto = render(&graph, &options(Renderer::Auto, None), None).map(|r| r.1);
     assert!(matches!(auto, Ok(UsedRenderer::Embedded)), "{auto:?}");
+}
+
+#[test]
+fn a_failing_graphviz_falls_back_to_the_embedded_renderer() {
+    let graph = fixture::graph();
+    let broken = Some(PathBuf::from("/bin/false"));
+    let auto = render(&graph, &options(Renderer::Auto, None), broken.clone()).map(|r| r.1);
+    assert!(
+        matches!(auto, Ok(UsedRenderer::EmbeddedAfterGraphvizFailed)),
+        "{auto:?}"
+    );
+    let strict = render(&graph, &options(Renderer::Graphviz, None), broken).map(|r| r.1);
+    assert!(
+        matches!(strict, Err(ExportError::Graphviz(_))),
+        "{strict:?}"
+    );
 }
 
 #[test]
