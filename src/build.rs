@@ -5,6 +5,8 @@
 //! Each SVG's marker also records a hash of the DOT it was drawn from, which is how a stale
 //! SVG is recognised whichever renderer drew it.
 //!
+//! `index.html` is the report page of all the views (see [`crate::format::html`]).
+//!
 //! The whole graph is also written in the formats other tools read: `all.argdown`,
 //! `all.aif.json`, `all.claimreview.jsonld` and `all.graphml`. Their marker goes where the
 //! format has room for one: an Argdown `//` comment, an XML comment, or (JSON has no comments)
@@ -13,6 +15,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::format::html::{self, Diagram};
 use crate::format::{self, ExportError, ExportOptions, Format, Renderer, UsedRenderer};
 use crate::fsutil::write_atomic;
 use crate::graph::{ClaimGraph, Selection};
@@ -104,7 +107,7 @@ pub struct BuildReport {
     pub renderers: Vec<UsedRenderer>,
 }
 
-/// Draws every view of `graph` into `out` (DOT and SVG each).
+/// Draws every view of `graph` into `out` (DOT and SVG each), and the report page of them all.
 pub fn build(
     graph: &ClaimGraph,
     out: &Path,
@@ -116,6 +119,7 @@ pub fn build(
     };
     let mut report = BuildReport::default();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut diagrams: Vec<(Diagram, String)> = Vec::new();
     for view in views(graph) {
         let options = ExportOptions {
             title: Some(view.title.clone()),
@@ -133,13 +137,18 @@ pub fn build(
             report.renderers.push(used);
         }
         let renderer = svg.renderer.map_or_else(String::new, |r| r.to_string());
-        files.push((
-            out.join(format!("{}.svg", view.name)),
-            with_svg_marker(&svg.text, &dot, &renderer),
-        ));
-        files.push((out.join(format!("{}.dot", view.name)), dot));
+        let svg = with_svg_marker(&svg.text, &dot, &renderer);
+        let diagram = Diagram {
+            name: view.name.clone(),
+            title: view.title.clone(),
+            svg: svg.clone(),
+        };
+        files.push((out.join(format!("{}.svg", view.name)), svg));
+        files.push((out.join(format!("{}.dot", view.name)), dot.clone()));
+        diagrams.push((diagram, dot));
     }
     files.extend(data_files(graph, out)?);
+    files.push(report_file(graph, &diagrams, &report.renderers, out));
     std::fs::create_dir_all(out).map_err(io(out))?;
     for (path, _) in &files {
         if path.exists() && !is_ours(path) {
@@ -193,6 +202,42 @@ fn data_files(graph: &ClaimGraph, out: &Path) -> Result<Vec<(PathBuf, String)>, 
         files.push((out.join(format!("all.{}", format.extension())), text));
     }
     Ok(files)
+}
+
+/// `index.html`, the report page of the diagrams (each with the DOT it was drawn from).
+///
+/// Its marker records the hash of the page with each diagram's DOT in place of its SVG: like
+/// an SVG's, it tells whether the page is current whichever renderer drew the diagrams.
+fn report_file(
+    graph: &ClaimGraph,
+    diagrams: &[(Diagram, String)],
+    renderers: &[UsedRenderer],
+    out: &Path,
+) -> (PathBuf, String) {
+    // Grounded labels with no time limit: computed in polynomial time, never a timeout.
+    let labels =
+        crate::eval::labels_for(graph, &crate::eval::Settings::default()).unwrap_or_default();
+    let drawn: Vec<Diagram> = diagrams.iter().map(|(d, _)| d.clone()).collect();
+    let sketch: Vec<Diagram> = diagrams
+        .iter()
+        .map(|(d, dot)| Diagram {
+            svg: dot.clone(),
+            ..d.clone()
+        })
+        .collect();
+    let key = html::report(graph, &labels, &sketch);
+    let renderers: Vec<String> = renderers.iter().map(ToString::to_string).collect();
+    let marker = format!(
+        "<!-- {MARKER} from dot {:016x} with the {} renderer; do not edit -->\n",
+        dot_hash(&key),
+        renderers.join(" and ")
+    );
+    let page = html::report(graph, &labels, &drawn);
+    let page = match page.split_once('\n') {
+        Some((doctype, rest)) => format!("{doctype}\n{marker}{rest}"),
+        None => format!("{marker}{page}"),
+    };
+    (out.join("index.html"), page)
 }
 
 /// `json` (an object, pretty-printed) with a first key `"generator": marker`.
@@ -254,7 +299,7 @@ fn is_ours(path: &Path) -> bool {
     })
 }
 
-/// The files in `dir` that claimgraph wrote: diagrams and the data formats.
+/// The files in `dir` that claimgraph wrote: diagrams, the data formats and the report.
 fn generated_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -264,7 +309,7 @@ fn generated_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("dot" | "svg" | "argdown" | "json" | "jsonld" | "graphml")
+                Some("dot" | "svg" | "argdown" | "json" | "jsonld" | "graphml" | "html")
             )
         })
         .filter(|p| is_ours(p))

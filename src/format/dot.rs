@@ -143,9 +143,11 @@ pub(super) fn source_look() -> Vec<Attribute> {
     ]
 }
 
-/// A claim: filled by its rating or its evaluation label.
+/// A claim: filled by its rating or its evaluation label. Its SVG element gets the id
+/// `claim-<id>`, as the embedded renderer's does, so pages and scripts can find it.
 fn claim_node(claim: &Claim, by: &ColorBy) -> Node {
     let attributes = vec![
+        text("id", format!("claim-{}", claim.id)),
         attr("fillcolor", style::claim_fill(claim, by)),
         text("label", style::claim_lines(claim, by).join("\n")),
         text("tooltip", style::claim_tooltip(claim)),
@@ -153,9 +155,10 @@ fn claim_node(claim: &Claim, by: &ColorBy) -> Node {
     Node::new(node_id(claim.id.as_str()), attributes)
 }
 
-/// A source, linked to its URL when it has one.
+/// A source, linked to its URL when it has one; its SVG element's id is `source-<id>`.
 fn source_node(source: &Source) -> Node {
     let mut attributes = vec![
+        text("id", format!("source-{}", source.id)),
         text("label", style::source_lines(source).join("\n")),
         text("tooltip", style::source_tooltip(source)),
     ];

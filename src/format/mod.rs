@@ -9,6 +9,7 @@ pub mod claimreview;
 pub mod dot;
 mod edges;
 pub mod graphml;
+pub mod html;
 pub mod iccma;
 pub mod import;
 pub mod json;

@@ -24,9 +24,11 @@ fn files_in(dir: &Path) -> BTreeSet<String> {
         .expect("readable dir")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| {
-            [".dot", ".svg", ".argdown", ".json", ".jsonld", ".graphml"]
-                .iter()
-                .any(|ext| n.ends_with(ext))
+            [
+                ".dot", ".svg", ".argdown", ".json", ".jsonld", ".graphml", ".html",
+            ]
+            .iter()
+            .any(|ext| n.ends_with(ext))
         })
         .collect()
 }
@@ -68,6 +70,7 @@ fn build_without_graphviz_uses_the_embedded_renderer() {
         "all.aif.json",
         "all.claimreview.jsonld",
         "all.graphml",
+        "index.html",
     ] {
         assert!(files.contains(name), "{name} missing from {files:?}");
         let text = std::fs::read_to_string(out.path().join(name)).expect("written");
@@ -88,7 +91,8 @@ fn output_is_current() {
     let committed = root().join("output");
     let stale = "output/ is stale: run `cargo run --release -- build` and commit the result";
     assert_eq!(files_in(&committed), files_in(out.path()), "{stale}");
-    for name in files_in(out.path()).iter().filter(|n| !n.ends_with(".svg")) {
+    let drawn = |n: &String| n.ends_with(".svg") || n.ends_with(".html");
+    for name in files_in(out.path()).iter().filter(|n| !drawn(n)) {
         let fresh = std::fs::read_to_string(out.path().join(name)).expect("fresh file");
         let old = std::fs::read_to_string(committed.join(name)).expect("committed file");
         assert!(fresh == old, "{name}: {stale}");
@@ -103,6 +107,18 @@ fn output_is_current() {
             "{svg_name} was drawn from another DOT: {stale}"
         );
     }
+    // The report holds SVGs too: its marker records the page with DOT in their place.
+    let fresh = std::fs::read_to_string(out.path().join("index.html")).expect("fresh report");
+    let old = std::fs::read_to_string(committed.join("index.html")).expect("committed report");
+    assert!(
+        recorded_dot_hash(&fresh).is_some(),
+        "the report has no marker"
+    );
+    assert_eq!(
+        recorded_dot_hash(&old),
+        recorded_dot_hash(&fresh),
+        "index.html: {stale}"
+    );
 }
 
 #[test]
