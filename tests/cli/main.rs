@@ -12,5 +12,6 @@ mod formats;
 mod generate;
 mod iccma;
 mod query;
+mod report;
 mod test;
 mod testdata;
