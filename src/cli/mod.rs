@@ -20,6 +20,7 @@ mod select;
 mod show;
 mod solve;
 mod timings;
+mod watch;
 
 pub use args::Cli;
 
@@ -150,6 +151,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Export(args) => export::run(cli, ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Build(args) => build::run(cli, ctx, args),
+        Command::Watch(args) => watch::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),

@@ -15,3 +15,4 @@ mod query;
 mod report;
 mod test;
 mod testdata;
+mod watch;
