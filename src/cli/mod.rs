@@ -171,6 +171,13 @@ pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
         .map_err(|e| Failure::Error(e.into()))
 }
 
+/// Leaves `value` to the operating system, which takes the whole heap back at exit, instead of
+/// freeing it item by item: for the graph of a large corpus, freeing takes longer than a
+/// `show`. Call it only at the end of a command.
+pub fn keep_until_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// Files below this many load without a progress bar (it would only flicker).
 const PROGRESS_MIN_FILES: usize = 20;
 
