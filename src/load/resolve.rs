@@ -69,7 +69,25 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
     for id in raws.iter().flat_map(|(_, raw)| &raw.broken) {
         r.table.entry(id.clone()).or_insert(Declared::Invalid);
     }
+    // Sized up front: growing vectors of a million claims copies them and touches new pages.
     let mut corpus = Corpus::default();
+    corpus
+        .sources
+        .reserve(raws.iter().map(|(_, r)| r.sources.len()).sum());
+    corpus
+        .claims
+        .reserve(raws.iter().map(|(_, r)| r.claims.len()).sum());
+    let written: usize = raws
+        .iter()
+        .map(|(_, r)| {
+            r.relations.len()
+                + r.claims
+                    .iter()
+                    .map(|c| c.supports.len() + c.contradicts.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    corpus.relations.reserve(written);
     for (f, raw) in raws {
         for s in raw.sources {
             // A duplicate is still checked, then left out.
