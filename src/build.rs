@@ -5,6 +5,8 @@
 //! Each SVG's marker also records a hash of the DOT it was drawn from, which is how a stale
 //! SVG is recognised whichever renderer drew it.
 //!
+//! `index.html` is the report page of all the views (see [`crate::format::html`]).
+//!
 //! The whole graph is also written in the formats other tools read: `all.argdown`,
 //! `all.aif.json`, `all.claimreview.jsonld` and `all.graphml`. Their marker goes where the
 //! format has room for one: an Argdown `//` comment, an XML comment, or (JSON has no comments)
@@ -13,6 +15,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::format::html::{self, Diagram};
 use crate::format::{self, ExportError, ExportOptions, Format, Renderer, UsedRenderer};
 use crate::fsutil::write_atomic;
 use crate::graph::{ClaimGraph, Selection};
@@ -34,6 +37,9 @@ pub struct View {
     pub graph: ClaimGraph,
     /// How to draw it.
     pub style: Style,
+    /// Whether build also writes a PNG of it (named views: small enough to rasterise, and the
+    /// picture a README or an article embeds).
+    pub png: bool,
 }
 
 /// The views of a graph: `all` (everything), then the named views its claim files declare,
@@ -50,6 +56,7 @@ pub fn views(graph: &ClaimGraph) -> Result<Vec<View>, BuildError> {
         description: None,
         graph: graph.clone(),
         style: Style::default(),
+        png: false,
     }];
     if graph.corpus().views.is_empty() {
         views.extend(file_views(graph));
@@ -66,6 +73,7 @@ pub fn views(graph: &ClaimGraph) -> Result<Vec<View>, BuildError> {
             description: view.description.clone(),
             graph: selection.apply(graph),
             style: view.style.clone(),
+            png: true,
         });
     }
     Ok(views)
@@ -99,6 +107,7 @@ fn file_views(graph: &ClaimGraph) -> Vec<View> {
             description: None,
             graph: selection.apply(graph),
             style: Style::default(),
+            png: false,
         });
     }
     views
@@ -157,7 +166,7 @@ pub struct BuildReport {
     pub renderers: Vec<UsedRenderer>,
 }
 
-/// Draws every view of `graph` into `out` (DOT and SVG each).
+/// Draws every view of `graph` into `out` (DOT and SVG each), and the report page of them all.
 pub fn build(
     graph: &ClaimGraph,
     out: &Path,
@@ -168,7 +177,8 @@ pub fn build(
         move |source| BuildError::Io { path, source }
     };
     let mut report = BuildReport::default();
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut diagrams: Vec<(Diagram, String)> = Vec::new();
     for view in views(graph)? {
         let options = ExportOptions::styled(graph, &view.style, Some(view.title.clone()), renderer)
             .map_err(|source| BuildError::Eval {
@@ -186,13 +196,33 @@ pub fn build(
             report.renderers.push(used);
         }
         let renderer = svg.renderer.map_or_else(String::new, |r| r.to_string());
+        let svg = with_svg_marker(&svg.text, &dot, &renderer);
+        let diagram = Diagram {
+            name: view.name.clone(),
+            title: view.title.clone(),
+            svg: svg.clone(),
+        };
+        if view.png {
+            let png =
+                format::png::rasterise(&svg, format::png::SCALE).map_err(|e| export(&view, e))?;
+            let marker = svg_marker(&dot, &renderer);
+            let png = format::png::with_text(&png, "Comment", marker.trim());
+            files.push((out.join(format!("{}.png", view.name)), png));
+        }
+        files.push((out.join(format!("{}.svg", view.name)), svg.into_bytes()));
         files.push((
-            out.join(format!("{}.svg", view.name)),
-            with_svg_marker(&svg.text, &dot, &renderer),
+            out.join(format!("{}.dot", view.name)),
+            dot.clone().into_bytes(),
         ));
-        files.push((out.join(format!("{}.dot", view.name)), dot));
+        diagrams.push((diagram, dot));
     }
-    files.extend(data_files(graph, out)?);
+    files.extend(
+        data_files(graph, out)?
+            .into_iter()
+            .map(|(p, t)| (p, t.into_bytes())),
+    );
+    let (path, page) = report_file(graph, &diagrams, &report.renderers, out);
+    files.push((path, page.into_bytes()));
     std::fs::create_dir_all(out).map_err(io(out))?;
     for (path, _) in &files {
         if path.exists() && !is_ours(path) {
@@ -200,10 +230,10 @@ pub fn build(
         }
     }
     for (path, text) in &files {
-        if std::fs::read_to_string(path).is_ok_and(|old| old == *text) {
+        if std::fs::read(path).is_ok_and(|old| old == *text) {
             report.unchanged.push(path.clone());
         } else {
-            write_atomic(path, text.as_bytes()).map_err(io(path))?;
+            write_atomic(path, text).map_err(io(path))?;
             report.written.push(path.clone());
         }
     }
@@ -248,6 +278,42 @@ fn data_files(graph: &ClaimGraph, out: &Path) -> Result<Vec<(PathBuf, String)>, 
     Ok(files)
 }
 
+/// `index.html`, the report page of the diagrams (each with the DOT it was drawn from).
+///
+/// Its marker records the hash of the page with each diagram's DOT in place of its SVG: like
+/// an SVG's, it tells whether the page is current whichever renderer drew the diagrams.
+fn report_file(
+    graph: &ClaimGraph,
+    diagrams: &[(Diagram, String)],
+    renderers: &[UsedRenderer],
+    out: &Path,
+) -> (PathBuf, String) {
+    // Grounded labels with no time limit: computed in polynomial time, never a timeout.
+    let labels =
+        crate::eval::labels_for(graph, &crate::eval::Settings::default()).unwrap_or_default();
+    let drawn: Vec<Diagram> = diagrams.iter().map(|(d, _)| d.clone()).collect();
+    let sketch: Vec<Diagram> = diagrams
+        .iter()
+        .map(|(d, dot)| Diagram {
+            svg: dot.clone(),
+            ..d.clone()
+        })
+        .collect();
+    let key = html::report(graph, &labels, &sketch);
+    let renderers: Vec<String> = renderers.iter().map(ToString::to_string).collect();
+    let marker = format!(
+        "<!-- {MARKER} from dot {:016x} with the {} renderer; do not edit -->\n",
+        dot_hash(&key),
+        renderers.join(" and ")
+    );
+    let page = html::report(graph, &labels, &drawn);
+    let page = match page.split_once('\n') {
+        Some((doctype, rest)) => format!("{doctype}\n{marker}{rest}"),
+        None => format!("{marker}{page}"),
+    };
+    (out.join("index.html"), page)
+}
+
 /// `json` (an object, pretty-printed) with a first key `"generator": marker`.
 fn with_json_marker(json: &str, marker: &str) -> String {
     let key = format!("  \"generator\": {},\n", serde_json::Value::from(marker));
@@ -269,11 +335,15 @@ fn with_dot_marker(dot: &str) -> String {
 }
 
 fn with_svg_marker(svg: &str, dot: &str, renderer: &str) -> String {
-    let marker = format!(
-        "<!-- {MARKER} from dot {:016x} with the {renderer} renderer; do not edit -->\n",
+    with_xml_marker(svg, &format!("<!-- {} -->\n", svg_marker(dot, renderer)))
+}
+
+/// What a drawing's marker says: drawn from which DOT, by which renderer.
+fn svg_marker(dot: &str, renderer: &str) -> String {
+    format!(
+        "{MARKER} from dot {:016x} with the {renderer} renderer; do not edit",
         dot_hash(dot)
-    );
-    with_xml_marker(svg, &marker)
+    )
 }
 
 /// `xml` with the comment line `marker` after its XML declaration (or first).
@@ -307,7 +377,7 @@ fn is_ours(path: &Path) -> bool {
     })
 }
 
-/// The files in `dir` that claimgraph wrote: diagrams and the data formats.
+/// The files in `dir` that claimgraph wrote: diagrams, the data formats and the report.
 fn generated_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -317,7 +387,7 @@ fn generated_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("dot" | "svg" | "argdown" | "json" | "jsonld" | "graphml")
+                Some("dot" | "svg" | "png" | "argdown" | "json" | "jsonld" | "graphml" | "html")
             )
         })
         .filter(|p| is_ours(p))

@@ -52,6 +52,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Check the claims, then write the whole graph and one diagram per theme into a directory.
     Build(BuildArgs),
+    /// Build, then rebuild whenever a claim file changes; a broken edit prints its diagnostics
+    /// and leaves the last good output in place.
+    Watch(BuildArgs),
     /// Ask a question of the graph: supporters, paths, conflicts, cycles, ...
     Query(QueryArgs),
     /// Which claims stand once every contradiction is weighed, and how strong each one is.

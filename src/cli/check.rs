@@ -55,6 +55,7 @@ fn check(ctx: &Context, paths: &[std::path::PathBuf]) -> crate::check::Report {
         .time("graph build", || ClaimGraph::build(loaded.corpus))
     {
         diagnostics.extend(ctx.timings.time("lints", || crate::check::lint(&graph)));
+        super::keep_until_exit(graph);
     }
     diagnostics.sort();
     crate::check::Report { diagnostics, files }

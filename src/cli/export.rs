@@ -126,11 +126,13 @@ fn write_dir(dir: &Path, files: &[(String, String)]) -> Result<(), Failure> {
 impl StyleArgs {
     /// The style these flags describe, with `--focus` checked against `graph`.
     pub fn style(&self, graph: &ClaimGraph) -> Result<Style, Failure> {
-        let focus = self
-            .focus
-            .as_deref()
-            .map(|text| super::select::id_arg(graph, text))
-            .transpose()?;
+        let focus = match self.focus.as_deref() {
+            Some(text) => {
+                let ix = super::lookup(graph, text)?;
+                graph.get(ix).map(|n| n.id().clone())
+            }
+            None => None,
+        };
         Ok(Style {
             color_by: self.color_by,
             group_by: self.group_by,

@@ -20,6 +20,7 @@ mod select;
 mod show;
 mod solve;
 mod timings;
+mod watch;
 
 pub use args::Cli;
 
@@ -150,6 +151,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Export(args) => export::run(cli, ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Build(args) => build::run(cli, ctx, args),
+        Command::Watch(args) => watch::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),
@@ -167,6 +169,13 @@ pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
     ctx.timings
         .time("graph build", || ClaimGraph::build(loaded.corpus))
         .map_err(|e| Failure::Error(e.into()))
+}
+
+/// Leaves `value` to the operating system, which takes the whole heap back at exit, instead of
+/// freeing it item by item: for the graph of a large corpus, freeing takes longer than a
+/// `show`. Call it only at the end of a command.
+pub fn keep_until_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// Files below this many load without a progress bar (it would only flicker).

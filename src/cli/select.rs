@@ -125,7 +125,7 @@ pub fn apply(graph: ClaimGraph, selection: &Selection) -> ClaimGraph {
 }
 
 /// An id given on the command line, which must name an item of `graph`.
-pub(super) fn id_arg(graph: &ClaimGraph, text: &str) -> Result<Id, Failure> {
+fn id_arg(graph: &ClaimGraph, text: &str) -> Result<Id, Failure> {
     match Id::new(text) {
         Ok(id) => Ok(id),
         Err(_) => lookup(graph, text).and_then(|ix| {

@@ -15,7 +15,7 @@ use crate::query::{ClaimView, SourceView};
 pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
     let graph = super::load_graph(ctx, &cli.claims)?;
     let ix = lookup(&graph, &args.id)?;
-    match (graph.get(ix), args.format) {
+    let shown = match (graph.get(ix), args.format) {
         (Some(NodeRef::Claim(c)), OutputFormat::Json) => {
             output::json(&ClaimView::new(&graph, ix, c))
         }
@@ -27,7 +27,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
             output::stdout(&source_text(&graph, ix, s))
         }
         (None, _) => Ok(()),
-    }
+    };
+    super::keep_until_exit(graph);
+    shown
 }
 
 fn name(graph: &ClaimGraph, ix: NodeIndex) -> String {

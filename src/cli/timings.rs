@@ -32,7 +32,9 @@ impl Timings {
     /// Records the phases of a load.
     pub fn load(&self, stats: &Stats, cache: bool) {
         self.push("discover", stats.discover, String::new());
-        let note = if cache {
+        let note = if stats.corpus_cached {
+            "cache: corpus unchanged".to_string()
+        } else if cache {
             format!(
                 "cache: {} hit, {} miss",
                 stats.cache_hits, stats.cache_misses

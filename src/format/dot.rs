@@ -191,14 +191,16 @@ pub(super) fn source_look() -> Vec<Attribute> {
 }
 
 /// A claim: filled by its rating, evaluation label or category; bold when it is the focus,
-/// faint when it is away from it.
+/// faint when it is away from it. Its SVG element gets the id `claim-<id>`, as the embedded
+/// renderer's does, so pages and scripts can find it.
 fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
     let fill = drawing.claim_fill(claim);
-    let mut attributes = if drawing.dimmed(&claim.id) {
-        faint(fill, style::CLAIM_BORDER).to_vec()
+    let mut attributes = vec![text("id", format!("claim-{}", claim.id))];
+    if drawing.dimmed(&claim.id) {
+        attributes.extend(faint(fill, style::CLAIM_BORDER));
     } else {
-        vec![attr("fillcolor", fill)]
-    };
+        attributes.push(attr("fillcolor", fill));
+    }
     attributes.extend([
         text("label", drawing.claim_lines(claim).join("\n")),
         text("tooltip", style::claim_tooltip(claim)),
@@ -209,9 +211,10 @@ fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
     Node::new(node_id(claim.id.as_str()), attributes)
 }
 
-/// A source, linked to its URL when it has one.
+/// A source, linked to its URL when it has one; its SVG element's id is `source-<id>`.
 fn source_node(drawing: &Drawing<'_>, source: &Source) -> Node {
     let mut attributes = vec![
+        text("id", format!("source-{}", source.id)),
         text("label", style::source_lines(source).join("\n")),
         text("tooltip", style::source_tooltip(source)),
     ];

@@ -11,6 +11,7 @@ pub mod dot;
 mod drawing;
 mod edges;
 pub mod graphml;
+pub mod html;
 pub mod iccma;
 pub mod import;
 pub mod json;

@@ -152,81 +152,39 @@ impl ClaimGraph {
     /// When an id is defined twice or a reference names no item. A corpus from
     /// [`crate::load`] never fails here: the loader reports and drops such items.
     pub fn build(corpus: Corpus) -> Result<ClaimGraph, GraphError> {
-        let mut g = ClaimGraph {
+        let nodes = corpus.claims.len() + corpus.sources.len();
+        let mut b = Builder {
             graph: StableDiGraph::with_capacity(
-                corpus.claims.len() + corpus.sources.len(),
+                nodes,
                 corpus.relations.len() + corpus.claims.len() * 2,
             ),
-            index: HashMap::with_capacity_and_hasher(
-                corpus.claims.len() + corpus.sources.len(),
-                Default::default(),
-            ),
-            corpus: Corpus::default(),
-            arguments: Arguments::default(),
+            index: HashMap::with_capacity_and_hasher(nodes, Default::default()),
+            by_addr: HashMap::with_capacity_and_hasher(nodes, Default::default()),
         };
         for (i, source) in corpus.sources.iter().enumerate() {
-            g.add_node(&source.id, Node::Source(i))?;
+            b.add_node(&source.id, Node::Source(i))?;
         }
         for (i, claim) in corpus.claims.iter().enumerate() {
-            g.add_node(&claim.id, Node::Claim(i))?;
+            b.add_node(&claim.id, Node::Claim(i))?;
         }
         for source in &corpus.sources {
             if let Some(parent) = &source.part_of {
-                g.link(&source.id, parent, EdgeKind::PartOf, None)?;
+                b.link(&source.id, parent, EdgeKind::PartOf, None)?;
             }
         }
         for claim in &corpus.claims {
-            g.link_claim(claim)?;
+            b.link_claim(claim)?;
         }
         for (i, rel) in corpus.relations.iter().enumerate() {
-            g.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
+            b.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
         }
-        g.corpus = corpus;
-        g.arguments = Arguments::new(&g.graph);
-        Ok(g)
-    }
-
-    fn add_node(&mut self, id: &Id, node: Node) -> Result<(), GraphError> {
-        let ix = self.graph.add_node(node);
-        if self.index.insert(id.clone(), ix).is_some() {
-            return Err(GraphError::DuplicateId(id.clone()));
-        }
-        Ok(())
-    }
-
-    fn link_claim(&mut self, claim: &Claim) -> Result<(), GraphError> {
-        if let Some(by) = &claim.by {
-            self.link(&claim.id, by, EdgeKind::AssertedBy, None)?;
-        }
-        for citation in &claim.sources {
-            self.link(&claim.id, &citation.source, EdgeKind::Cites, None)?;
-        }
-        if let Some(verdict) = &claim.verdict {
-            if let Some(by) = &verdict.by {
-                self.link(&claim.id, by, EdgeKind::ReviewedBy, None)?;
-            }
-            for evidence in &verdict.evidence {
-                self.link(&claim.id, evidence, EdgeKind::Evidence, None)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn link(
-        &mut self,
-        from: &Id,
-        to: &Id,
-        kind: EdgeKind,
-        relation: Option<usize>,
-    ) -> Result<(), GraphError> {
-        let missing = |id: &Id| GraphError::UnknownId {
-            from: from.clone(),
-            id: id.clone(),
-        };
-        let a = *self.index.get(from).ok_or_else(|| missing(from))?;
-        let b = *self.index.get(to).ok_or_else(|| missing(to))?;
-        self.graph.add_edge(a, b, Edge { kind, relation });
-        Ok(())
+        let arguments = Arguments::new(&b.graph);
+        Ok(ClaimGraph {
+            corpus,
+            graph: b.graph,
+            index: b.index,
+            arguments,
+        })
     }
 
     /// The corpus the graph was built from.
@@ -344,6 +302,69 @@ impl ClaimGraph {
     /// Number of sources.
     pub fn source_count(&self) -> usize {
         self.corpus.sources.len()
+    }
+}
+
+/// A graph being built: the id index, and the same index by each id's address, so a reference
+/// that is a clone of the id it names (as in every corpus from [`crate::load`]) is found
+/// without hashing its text.
+struct Builder {
+    graph: StableDiGraph<Node, Edge>,
+    index: HashMap<Id, NodeIndex>,
+    by_addr: HashMap<usize, NodeIndex>,
+}
+
+impl Builder {
+    /// The node of `id`: by address, else by text.
+    fn find(&self, id: &Id) -> Option<NodeIndex> {
+        self.by_addr
+            .get(&id.addr())
+            .or_else(|| self.index.get(id))
+            .copied()
+    }
+
+    fn add_node(&mut self, id: &Id, node: Node) -> Result<(), GraphError> {
+        let ix = self.graph.add_node(node);
+        self.by_addr.insert(id.addr(), ix);
+        if self.index.insert(id.clone(), ix).is_some() {
+            return Err(GraphError::DuplicateId(id.clone()));
+        }
+        Ok(())
+    }
+
+    fn link_claim(&mut self, claim: &Claim) -> Result<(), GraphError> {
+        if let Some(by) = &claim.by {
+            self.link(&claim.id, by, EdgeKind::AssertedBy, None)?;
+        }
+        for citation in &claim.sources {
+            self.link(&claim.id, &citation.source, EdgeKind::Cites, None)?;
+        }
+        if let Some(verdict) = &claim.verdict {
+            if let Some(by) = &verdict.by {
+                self.link(&claim.id, by, EdgeKind::ReviewedBy, None)?;
+            }
+            for evidence in &verdict.evidence {
+                self.link(&claim.id, evidence, EdgeKind::Evidence, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn link(
+        &mut self,
+        from: &Id,
+        to: &Id,
+        kind: EdgeKind,
+        relation: Option<usize>,
+    ) -> Result<(), GraphError> {
+        let missing = |id: &Id| GraphError::UnknownId {
+            from: from.clone(),
+            id: id.clone(),
+        };
+        let a = self.find(from).ok_or_else(|| missing(from))?;
+        let b = self.find(to).ok_or_else(|| missing(to))?;
+        self.graph.add_edge(a, b, Edge { kind, relation });
+        Ok(())
     }
 }
 

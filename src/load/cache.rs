@@ -7,8 +7,10 @@
 //! the hash alone catches an edit that keeps size and timestamp. Only files that parsed without
 //! any diagnostic are stored (broken files are parsed every time, so their messages are exact).
 //!
-//! The file starts with a magic string, a format number and the crate version; a cache written
-//! by another version, or one that fails to decode, is ignored and rewritten. Writes are atomic.
+//! The file starts with a magic string, a format number and the build's stamp (the crate
+//! version, and the size and modification time of the running executable, so a rebuild during
+//! development counts as another version); a cache written by another build, or one that fails
+//! to decode, is ignored and rewritten. Writes are atomic.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,25 @@ impl Key {
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
         }
     }
+
+    /// The key of the file at `path` as it is now, read in small pieces (nothing is kept).
+    pub fn read(path: &Path) -> std::io::Result<Key> {
+        let mut file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buf = [0u8; 64 * 1024];
+        loop {
+            match std::io::Read::read(&mut file, &mut buf) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let mut key = Key::of(&[], &meta);
+        key.hash = hasher.digest();
+        Ok(key)
+    }
 }
 
 /// One cached file.
@@ -75,6 +96,20 @@ pub struct EntryRef<'a> {
 struct Header {
     format: u32,
     version: String,
+}
+
+/// What identifies the build that writes a cache: the crate version, then the size and
+/// modification time of the running executable (when known).
+pub fn build_stamp() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+    let (size, mtime_ns) = exe.map_or((0, 0), |m| {
+        let mtime = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+        (m.len(), mtime.map_or(0, |d| d.as_nanos()))
+    });
+    format!("{}+{size}.{mtime_ns}", env!("CARGO_PKG_VERSION"))
 }
 
 /// The cache file for `roots` under `dir`.
@@ -120,7 +155,7 @@ pub fn read(file: &Path) -> HashMap<PathBuf, Entry> {
 fn decode(bytes: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (header, rest): (Header, _) = postcard::take_from_bytes(rest).ok()?;
-    if header.format != FORMAT || header.version != env!("CARGO_PKG_VERSION") {
+    if header.format != FORMAT || header.version != build_stamp() {
         return None;
     }
     let entries: Vec<Entry> = postcard::from_bytes(rest).ok()?;
@@ -132,7 +167,7 @@ pub fn encode(entries: &[EntryRef<'_>]) -> Option<Vec<u8>> {
     let mut out = MAGIC.to_vec();
     let header = Header {
         format: FORMAT,
-        version: env!("CARGO_PKG_VERSION").to_string(),
+        version: build_stamp(),
     };
     out = postcard::to_extend(&header, out).ok()?;
     postcard::to_extend(entries, out).ok()
@@ -201,7 +236,7 @@ mod tests {
         let bytes = encode(&[entry]).unwrap();
         let ours = Header {
             format: FORMAT,
-            version: env!("CARGO_PKG_VERSION").into(),
+            version: build_stamp(),
         };
         let header_len = postcard::to_stdvec(&ours).unwrap().len();
         assert!(decode(&bytes[..bytes.len() / 2]).is_none(), "truncated");
@@ -217,6 +252,16 @@ mod tests {
         ]
         .concat();
         assert!(decode(&other).is_none(), "another version");
+    }
+
+    #[test]
+    fn a_key_read_in_pieces_is_the_key_of_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(Key::read(&path).unwrap(), Key::of(&bytes, &meta));
     }
 
     #[test]

@@ -35,6 +35,9 @@ macro_rules! codes {
         }
 
         impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
+
             /// The code as printed (`unknown-id`, ...).
             pub fn as_str(self) -> &'static str {
                 match self {

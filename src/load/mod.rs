@@ -6,7 +6,9 @@
 //!
 //! Files are read and parsed in parallel (rayon), then resolved in file order, so the
 //! diagnostics are the same whatever the number of threads. With a cache directory in
-//! [`Options`], files unchanged since the last load are not parsed again (see `cache.rs`).
+//! [`Options`], a corpus none of whose files changed since the last load is read back whole,
+//! resolved, with its diagnostics (see `snapshot/`); otherwise the files unchanged since then
+//! are not parsed again (see `cache.rs`).
 
 mod cache;
 mod diagnostic;
@@ -15,6 +17,7 @@ mod parse;
 mod recover;
 mod report;
 mod resolve;
+mod snapshot;
 mod view;
 
 pub use cache::default_dir as default_cache_dir;
@@ -82,6 +85,8 @@ pub struct Stats {
     pub cache_hits: usize,
     /// Files parsed (with a cache in use).
     pub cache_misses: usize,
+    /// Whether the whole corpus came from the cache (nothing parsed or resolved).
+    pub corpus_cached: bool,
 }
 
 impl Loaded {
@@ -126,6 +131,24 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
         .cache_dir
         .as_deref()
         .map(|d| cache::file_for(d, paths));
+    // A snapshot is kept only of a corpus whose every input could be found and read.
+    let snapshot_file = cache_file
+        .as_deref()
+        .filter(|_| diagnostics.is_empty())
+        .map(snapshot::file_for);
+    if let Some(file) = &snapshot_file
+        && let Some(stored) = snapshot::open(file)
+        && snapshot::is_current(&stored, &found.iter().chain(&af_paths).collect::<Vec<_>>())
+        && let Some((corpus, diagnostics)) = stored.load()
+    {
+        stats.parse = start.elapsed();
+        stats.corpus_cached = true;
+        return Loaded {
+            corpus,
+            diagnostics,
+            stats,
+        };
+    }
     let mut cached = cache_file.as_deref().map(cache::read).unwrap_or_default();
     let prior: Vec<Option<cache::Entry>> = found.iter().map(|p| cached.remove(p)).collect();
     let had_prior = prior.iter().filter(|p| p.is_some()).count();
@@ -147,9 +170,14 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     let mut files = Files::default();
     let mut raws = Vec::new();
     let mut keys = Vec::new();
+    // The key of every input, for the snapshot; `None` once one is missing.
+    let mut inputs = Some(Vec::new());
     for r in read {
         match r {
-            Read::Failed(d) => diagnostics.push(d),
+            Read::Failed(d) => {
+                diagnostics.push(d);
+                inputs = None;
+            }
             Read::Parsed {
                 path,
                 raw,
@@ -159,6 +187,9 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             } => {
                 stats.cache_hits += usize::from(hit);
                 stats.cache_misses += usize::from(use_cache && !hit);
+                add_input(&mut inputs, &path, key);
+                // A file with diagnostics is parsed every time, so its messages are exact.
+                let key = key.filter(|_| diags.is_empty());
                 diagnostics.append(&mut diags);
                 let id = files.push(path);
                 if let Some(raw) = raw {
@@ -186,7 +217,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             cache::write(&cache_file, &entries);
         }
     }
-    let frameworks = read_frameworks(af_paths, &mut files, &mut diagnostics);
+    let frameworks = read_frameworks(af_paths, &mut files, &mut diagnostics, &mut inputs);
     stats.parse = start.elapsed();
     let start = Instant::now();
     let (mut corpus, mut diags) = resolve::resolve(files, raws);
@@ -196,10 +227,24 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     }
     diagnostics.sort();
     stats.resolve = start.elapsed();
+    if let (Some(file), Some(inputs)) = (snapshot_file, inputs) {
+        snapshot::write(&file, &inputs, &corpus, &diagnostics);
+    }
     Loaded {
         corpus,
         diagnostics,
         stats,
+    }
+}
+
+/// Adds an input and its key to the snapshot's list, or gives the list up without a key.
+fn add_input(inputs: &mut Option<Vec<snapshot::Input>>, path: &Path, key: Option<cache::Key>) {
+    match (inputs.as_mut(), key) {
+        (Some(list), Some(key)) => list.push(snapshot::Input {
+            path: path.to_path_buf(),
+            key,
+        }),
+        _ => *inputs = None,
     }
 }
 
@@ -236,7 +281,7 @@ enum Read {
         path: PathBuf,
         raw: Option<RawFile>,
         diags: Vec<Diagnostic>,
-        /// Its cache key, when it is worth caching (it parsed without a diagnostic).
+        /// Its cache key (with a cache in use).
         key: Option<cache::Key>,
         /// Whether it came from the cache.
         hit: bool,
@@ -245,13 +290,7 @@ enum Read {
 
 /// Reads and parses one file, using its `prior` cache entry when the content is unchanged.
 fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read {
-    let read = std::fs::File::open(&path).and_then(|mut f| {
-        let meta = f.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        std::io::Read::read_to_end(&mut f, &mut bytes)?;
-        Ok((meta, bytes))
-    });
-    let (meta, bytes) = match read {
+    let (meta, bytes) = match read_file(&path) {
         Ok(r) => r,
         Err(e) => return Read::Failed(io_error(&path, &e)),
     };
@@ -268,7 +307,6 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
         };
     }
     let (raw, diags) = parse::parse(&path, &bytes);
-    let key = key.filter(|_| diags.is_empty() && raw.is_some());
     Read::Parsed {
         path,
         raw,
@@ -276,6 +314,15 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
         key,
         hit: false,
     }
+}
+
+/// A file's metadata and bytes, read through one handle (so they describe the same file).
+fn read_file(path: &Path) -> std::io::Result<(std::fs::Metadata, Vec<u8>)> {
+    let mut f = std::fs::File::open(path)?;
+    let meta = f.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(&mut f, &mut bytes)?;
+    Ok((meta, bytes))
 }
 
 /// The text of a file, or a located diagnostic when it is not UTF-8.
@@ -340,16 +387,21 @@ fn read_frameworks(
     paths: Vec<PathBuf>,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
+    inputs: &mut Option<Vec<snapshot::Input>>,
 ) -> Vec<(crate::format::af::AfFile, crate::model::FileId)> {
     let mut frameworks = Vec::new();
     for path in paths {
         let Some(format) = crate::format::af::AfFormat::from_path(&path) else {
             continue;
         };
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
+        let bytes = match read_file(&path) {
+            Ok((meta, bytes)) => {
+                add_input(inputs, &path, Some(cache::Key::of(&bytes, &meta)));
+                bytes
+            }
             Err(e) => {
                 diagnostics.push(io_error(&path, &e));
+                *inputs = None;
                 continue;
             }
         };

@@ -37,11 +37,13 @@ impl Want {
 }
 
 /// What an id was declared as, and where (a file and position rather than a [`Location`], so
-/// the table holds no path per id).
+/// the table holds no path per id). The [`Id`] is made once here, and every reference to it
+/// is a clone: the corpus shares one copy of each id's text, and the graph can index ids by
+/// that copy's address ([`Id::addr`]) without reading the text again.
 #[derive(Debug, Clone)]
 enum Declared {
-    Claim(FileId, Pos),
-    Source(FileId, Pos),
+    Claim(FileId, Pos, Id),
+    Source(FileId, Pos, Id),
     /// Declared with an invalid id, or in an entry that could not be read: references to it
     /// are not reported again.
     Invalid,
@@ -67,7 +69,25 @@ pub fn resolve(files: Files, raws: Vec<(FileId, RawFile)>) -> (Corpus, Vec<Diagn
     for id in raws.iter().flat_map(|(_, raw)| &raw.broken) {
         r.table.entry(id.clone()).or_insert(Declared::Invalid);
     }
+    // Sized up front: growing vectors of a million claims copies them and touches new pages.
     let mut corpus = Corpus::default();
+    corpus
+        .sources
+        .reserve(raws.iter().map(|(_, r)| r.sources.len()).sum());
+    corpus
+        .claims
+        .reserve(raws.iter().map(|(_, r)| r.claims.len()).sum());
+    let written: usize = raws
+        .iter()
+        .map(|(_, r)| {
+            r.relations.len()
+                + r.claims
+                    .iter()
+                    .map(|c| c.supports.len() + c.contradicts.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    corpus.relations.reserve(written);
     for (f, raw) in raws {
         for s in raw.sources {
             // A duplicate is still checked, then left out.
@@ -102,8 +122,8 @@ pub(super) struct Resolver<'a> {
     files: &'a Files,
     pub(super) diags: Vec<Diagnostic>,
     table: HashMap<String, Declared>,
-    claim_ids: Vec<String>,
-    source_ids: Vec<String>,
+    claim_ids: Vec<Id>,
+    source_ids: Vec<Id>,
 }
 
 impl Resolver<'_> {
@@ -128,23 +148,28 @@ impl Resolver<'_> {
     }
 
     fn declare(&mut self, f: FileId, id: &At<String>, want: Want) {
-        if let Err(e) = Id::new(&id.value) {
-            let hint = Id::slugify(&id.value).map(|s| format!("write it as `{s}`"));
-            self.diags.push(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    self.loc_of(f, id),
-                    format!("invalid id `{}`: {e}", id.value),
-                )
-                .with_hint_opt(hint),
-            );
-            self.table
-                .entry(id.value.clone())
-                .or_insert(Declared::Invalid);
-            return;
-        }
+        let valid = match Id::new(&id.value) {
+            Ok(valid) => valid,
+            Err(e) => {
+                let hint = Id::slugify(&id.value).map(|s| format!("write it as `{s}`"));
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::InvalidId,
+                        self.loc_of(f, id),
+                        format!("invalid id `{}`: {e}", id.value),
+                    )
+                    .with_hint_opt(hint),
+                );
+                self.table
+                    .entry(id.value.clone())
+                    .or_insert(Declared::Invalid);
+                return;
+            }
+        };
         match self.table.get(&id.value) {
-            Some(&(Declared::Claim(first_file, first) | Declared::Source(first_file, first))) => {
+            Some(
+                &(Declared::Claim(first_file, first, _) | Declared::Source(first_file, first, _)),
+            ) => {
                 let first = self.loc(first_file, &first, id.value.chars().count());
                 let d = Diagnostic::error(
                     Code::DuplicateId,
@@ -159,15 +184,13 @@ impl Resolver<'_> {
             }
             _ => {
                 let declared = if want == Want::Claim {
-                    Declared::Claim(f, id.referenced)
+                    self.claim_ids.push(valid.clone());
+                    Declared::Claim(f, id.referenced, valid)
                 } else {
-                    Declared::Source(f, id.referenced)
+                    self.source_ids.push(valid.clone());
+                    Declared::Source(f, id.referenced, valid)
                 };
                 self.table.insert(id.value.clone(), declared);
-                match want {
-                    Want::Claim => self.claim_ids.push(id.value.clone()),
-                    _ => self.source_ids.push(id.value.clone()),
-                }
             }
         }
     }
@@ -175,14 +198,14 @@ impl Resolver<'_> {
     /// The id of an item, and whether it is the one declared under that id (not a later
     /// duplicate). `None` for an invalid id.
     fn own_id(&self, f: FileId, id: &At<String>) -> Option<(Id, bool)> {
-        let parsed = Id::new(&id.value).ok()?;
-        let primary = match self.table.get(&id.value) {
-            Some(Declared::Claim(file, at) | Declared::Source(file, at)) => {
-                (*file, *at) == (f, id.referenced)
+        match self.table.get(&id.value) {
+            Some(Declared::Claim(file, at, own) | Declared::Source(file, at, own))
+                if (*file, *at) == (f, id.referenced) =>
+            {
+                Some((own.clone(), true))
             }
-            _ => false,
-        };
-        Some((parsed, primary))
+            _ => Some((Id::new(&id.value).ok()?, false)),
+        }
     }
 
     pub(super) fn reference(
@@ -192,17 +215,17 @@ impl Resolver<'_> {
         want: Want,
         field: &str,
     ) -> Option<Id> {
-        let found = match self.table.get(&value.value) {
-            Some(Declared::Claim(..)) => Want::Claim,
-            Some(Declared::Source(..)) => Want::Source,
+        let (found, id) = match self.table.get(&value.value) {
+            Some(Declared::Claim(_, _, id)) => (Want::Claim, id.clone()),
+            Some(Declared::Source(_, _, id)) => (Want::Source, id.clone()),
             Some(Declared::Invalid) => return None,
             None => {
-                let candidates: Box<dyn Iterator<Item = &String>> = match want {
+                let candidates: Box<dyn Iterator<Item = &Id>> = match want {
                     Want::Claim => Box::new(self.claim_ids.iter()),
                     Want::Source => Box::new(self.source_ids.iter()),
                     Want::Any => Box::new(self.claim_ids.iter().chain(&self.source_ids)),
                 };
-                let hint = suggest::hint(&value.value, candidates.map(String::as_str));
+                let hint = suggest::hint(&value.value, candidates.map(Id::as_str));
                 let msg = format!("unknown {} `{}` in `{field}`", want.noun(), value.value);
                 let d = Diagnostic::error(Code::UnknownId, self.loc_of(f, value), msg)
                     .with_hint_opt(hint);
@@ -230,7 +253,7 @@ impl Resolver<'_> {
             );
             return None;
         }
-        Id::new(&value.value).ok()
+        Some(id)
     }
 
     fn references(&mut self, f: FileId, values: &[At<String>], want: Want, field: &str) -> Vec<Id> {
@@ -468,9 +491,11 @@ impl Resolver<'_> {
 
     /// Warns when a claim both supports and contradicts the same claim.
     fn mixed_relations(&mut self, relations: &[Relation]) {
-        let mut first: HashMap<(&Id, &Id), &Relation> = HashMap::default();
+        // Keyed by the ids' addresses: every id in `relations` is a clone of the one declared.
+        let mut first: HashMap<(usize, usize), &Relation> = HashMap::default();
+        first.reserve(relations.len());
         for rel in relations {
-            match first.get(&(&rel.from, &rel.to)) {
+            match first.get(&(rel.from.addr(), rel.to.addr())) {
                 Some(prev) if prev.kind != rel.kind => {
                     let msg = format!("`{}` both supports and contradicts `{}`", rel.from, rel.to);
                     let d = Diagnostic::warning(Code::MixedRelation, self.origin_loc(rel.origin, rel.to.as_str().len()), msg)
@@ -480,7 +505,7 @@ impl Resolver<'_> {
                 }
                 Some(_) => {}
                 None => {
-                    first.insert((&rel.from, &rel.to), rel);
+                    first.insert((rel.from.addr(), rel.to.addr()), rel);
                 }
             }
         }

@@ -52,6 +52,13 @@ impl Id {
         &self.0
     }
 
+    /// The address of the id's text, shared by every clone of this `Id`: two ids with the same
+    /// address are equal. Lets the loader and the graph index ids that are clones of one
+    /// another without hashing their text. (Equal ids made apart have different addresses.)
+    pub fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+
     /// Turns arbitrary text into a valid id (lowercased, other characters replaced by `-`),
     /// for importers and generated data. Returns `None` when nothing usable is left.
     pub fn slugify(text: &str) -> Option<Id> {

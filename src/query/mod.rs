@@ -18,6 +18,7 @@ mod conflicts;
 mod cycles;
 mod path;
 mod rank;
+mod shared;
 mod stats;
 mod support;
 mod views;
@@ -28,6 +29,7 @@ pub use conflicts::{Conflict, ConflictKind, conflicts};
 pub use cycles::{Cycle, cycles};
 pub use path::{Paths, all_paths, path};
 pub use rank::{Central, Ranked, central};
+pub use shared::Shared;
 pub use stats::{Count, Counts, Stats, Top, stats};
 pub use support::{Impact, Impacted, Reach, Reached, attackers, impact, supporters, unsupported};
 pub use views::{ClaimView, Defined, SourceView};
@@ -104,13 +106,14 @@ impl Stance {
     }
 }
 
-/// A chain of relations: `claims[0] -relations[0]-> claims[1] -> ... -> claims[n]`.
+/// A chain of relations: `claims[0] -relations[0]-> claims[1] -> ... -> claims[n]`. The
+/// chains of one answer may share their storage (see [`Shared`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Chain<'a> {
     /// The claims, first to last.
-    pub claims: Vec<&'a Id>,
+    pub claims: Shared<&'a Id>,
     /// The relation between each claim and the next (one fewer than `claims`).
-    pub relations: Vec<RelationKind>,
+    pub relations: Shared<RelationKind>,
     /// Whether the chain argues for or against its last claim.
     pub stance: Stance,
 }
@@ -122,6 +125,10 @@ impl<'a> Chain<'a> {
     }
 
     fn from_parts(claims: Vec<&'a Id>, relations: Vec<RelationKind>) -> Chain<'a> {
+        Chain::from_shared(claims.into(), relations.into())
+    }
+
+    fn from_shared(claims: Shared<&'a Id>, relations: Shared<RelationKind>) -> Chain<'a> {
         Chain {
             claims,
             stance: Stance::of(&relations),

@@ -30,9 +30,9 @@ pub fn path<'a>(graph: &'a ClaimGraph, from: &str, to: &str) -> Result<Paths<'a>
     let (start, from_claim) = claim_node(graph, from, "path")?;
     let (end, to_claim) = claim_node(graph, to, "path")?;
     let walk = Walk::run(graph, start, Outgoing, |_| true, false, None);
-    let found = walk.order.iter().find(|&&s| walk.state(s).node == end);
+    let found = walk.order.iter().position(|&s| walk.state(s).node == end);
     let paths = found
-        .map(|&s| walk.chain(graph, s, Outgoing))
+        .map(|at| walk.chain(graph, at, Outgoing))
         .into_iter()
         .collect();
     Ok(Paths {

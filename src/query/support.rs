@@ -7,7 +7,7 @@
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;
 
-use super::walk::Walk;
+use super::walk::{State, Walk};
 use super::{Chain, ClaimRef, QueryError, Stance, claim_node, has_source, order};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, RelationKind};
@@ -71,27 +71,40 @@ fn reach<'a>(
     let (target, claim) = claim_node(graph, id, query)?;
     let walk = Walk::run(graph, target, Incoming, |_| true, true, depth);
     let wanted = stance == Stance::Against;
-    let mut results: Vec<(usize, Reached<'a>)> = walk
-        .order
-        .iter()
-        .map(|&s| (s, walk.state(s)))
-        .filter(|(_, st)| st.node != target && st.against == wanted)
-        .filter_map(|(s, st)| {
-            let found = Reached {
-                claim: ClaimRef::at(graph, st.node)?,
+    let found = nearest_first(graph, &walk, |st| st.node != target && st.against == wanted);
+    let chains = walk.chains(graph, Incoming);
+    let results = found
+        .into_iter()
+        .filter_map(|at| {
+            let s = walk.order[at];
+            Some(Reached {
+                claim: ClaimRef::at(graph, walk.state(s).node)?,
                 distance: walk.distance(s),
-                chain: walk.chain(graph, s, Incoming),
-            };
-            Some((order(graph, st.node), found))
+                chain: chains.get(at),
+            })
         })
         .collect();
-    results.sort_by_key(|(ord, r)| (r.distance, *ord));
     Ok(Reach {
         target: &claim.id,
         stance,
         depth,
-        results: results.into_iter().map(|(_, r)| r).collect(),
+        results,
     })
+}
+
+/// The positions in `walk` of the states that pass `keep`, nearest first, then in file order.
+/// O(S log S) for S states reached.
+fn nearest_first(graph: &ClaimGraph, walk: &Walk, keep: impl Fn(State) -> bool) -> Vec<usize> {
+    let mut found: Vec<(usize, usize, usize)> = walk
+        .order
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| keep(walk.state(s)))
+        .map(|(at, &s)| (walk.distance(s), order(graph, walk.state(s).node), at))
+        .collect();
+    // Each claim is found in one state at most, so no two keys are equal.
+    found.sort_unstable();
+    found.into_iter().map(|(_, _, at)| at).collect()
 }
 
 /// What rests on a claim: the answer of [`impact`].
@@ -122,31 +135,27 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
     let supports = |k| k == RelationKind::Supports;
     let walk = Walk::run(graph, target, Outgoing, supports, false, None);
     let kept = supported_without(graph, target);
-    let mut results: Vec<(usize, Impacted<'a>)> = walk
-        .order
-        .iter()
-        .map(|&s| (s, walk.state(s).node))
-        .filter(|&(_, n)| n != target)
-        .filter_map(|(s, n)| {
+    let found = nearest_first(graph, &walk, |st| st.node != target);
+    let chains = walk.chains(graph, Outgoing);
+    let results = found
+        .into_iter()
+        .filter_map(|at| {
+            let s = walk.order[at];
+            let n = walk.state(s).node;
             let reached = Reached {
                 claim: ClaimRef::at(graph, n)?,
                 distance: walk.distance(s),
-                chain: walk.chain(graph, s, Outgoing),
+                chain: chains.get(at),
             };
-            let loses_all_support = !kept[n.index()];
-            Some((
-                order(graph, n),
-                Impacted {
-                    reached,
-                    loses_all_support,
-                },
-            ))
+            Some(Impacted {
+                reached,
+                loses_all_support: !kept[n.index()],
+            })
         })
         .collect();
-    results.sort_by_key(|(ord, r)| (r.reached.distance, *ord));
     Ok(Impact {
         target: &claim.id,
-        results: results.into_iter().map(|(_, r)| r).collect(),
+        results,
     })
 }
 

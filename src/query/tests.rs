@@ -262,3 +262,35 @@ fn stats_count_and_join() {
     assert_eq!(top, [("b", 2)]);
     assert_eq!(s.claims_by_rating.0.last().map(|c| c.count), Some(4));
 }
+
+#[test]
+fn chains_laid_out_together_match_walking_back_from_each_state() {
+    use petgraph::Direction::{Incoming, Outgoing};
+    // Cycles, both signs, a claim reached both for and against, and one not reached (u).
+    let g = graph(
+        "a b c d e f u",
+        "a+b b+c c+a a-d d+c e-d f+e c-f b+e d-a f+b",
+    );
+    for dir in [Incoming, Outgoing] {
+        for polarity in [false, true] {
+            for depth in [None, Some(2)] {
+                let start = g.node("c").unwrap();
+                let walk = walk::Walk::run(&g, start, dir, |_| true, polarity, depth);
+                let chains = walk.chains(&g, dir);
+                let one_by_one: Vec<String> = (0..walk.order.len())
+                    .map(|at| chain(&walk.chain(&g, at, dir)))
+                    .collect();
+                let together: Vec<String> = (0..walk.order.len())
+                    .map(|at| chain(&chains.get(at)))
+                    .collect();
+                assert_eq!(together, one_by_one, "{dir:?} {polarity} {depth:?}");
+                if (dir, polarity, depth) == (Incoming, false, Some(2)) {
+                    assert_eq!(together, ["c", "b+c", "d+c", "a+b+c", "f+b+c", "e-d+c"]);
+                }
+                if (dir, polarity, depth) == (Outgoing, true, None) {
+                    assert_eq!(together.len(), 12, "{together:?}");
+                }
+            }
+        }
+    }
+}

@@ -5,15 +5,21 @@
 //! chain so far holds an even or odd number of `contradicts` as separate states, so a claim
 //! can be reached both "for" and "against". Each state keeps its predecessor, which gives the
 //! shortest chain back to the start. Edges are followed in the order they were written.
+//!
+//! States are numbered by their position in the walk (`order`), and each keeps the position
+//! of its predecessor: a state's chain is its predecessor's plus one step. [`Walk::chains`]
+//! uses that to lay out the chain of every state end to end in one shared buffer, reading
+//! memory almost in order, instead of walking back from each state through the graph (about
+//! ten random reads per chain on a 100,000-claim graph, and two allocations).
 
-use std::collections::VecDeque;
+use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
-use super::Chain;
+use super::{Chain, Shared};
 use crate::graph::ClaimGraph;
-use crate::model::RelationKind;
+use crate::model::{Id, RelationKind};
 
 const UNREACHED: u32 = u32::MAX;
 
@@ -21,10 +27,13 @@ const UNREACHED: u32 = u32::MAX;
 #[derive(Debug)]
 pub(super) struct Walk {
     polarity: bool,
+    /// Distance of each state id from the start (`UNREACHED` when not reached).
     dist: Vec<u32>,
-    pred: Vec<(u32, RelationKind)>,
-    /// Reached states in the order they were reached (the start first).
+    /// Reached states in the order they were reached (the start first): position -> state id.
     pub order: Vec<u32>,
+    /// By position: the position of the predecessor (the start's is 0) and the relation
+    /// between the two.
+    pred: Vec<(u32, RelationKind)>,
 }
 
 /// A state: a node and, with polarity, whether the chain to it argues against the start.
@@ -49,15 +58,17 @@ impl Walk {
         let mut walk = Walk {
             polarity,
             dist: vec![UNREACHED; states],
-            pred: vec![(UNREACHED, RelationKind::Supports); states],
             order: Vec::new(),
+            pred: Vec::new(),
         };
         let first = walk.id(start, false);
         walk.dist[first as usize] = 0;
         walk.order.push(first);
-        let mut queue = VecDeque::from([first]);
+        walk.pred.push((0, RelationKind::Supports));
         let args = graph.arguments();
-        while let Some(s) = queue.pop_front() {
+        // `order` is the queue: states are taken in the order they were reached.
+        for at in 0.. {
+            let Some(&s) = walk.order.get(at) else { break };
             let d = walk.dist[s as usize];
             if max_depth.is_some_and(|m| d as usize >= m) {
                 continue;
@@ -72,9 +83,8 @@ impl Walk {
                 let next = walk.id(arg.node, here.against ^ flip);
                 if walk.dist[next as usize] == UNREACHED {
                     walk.dist[next as usize] = d + 1;
-                    walk.pred[next as usize] = (s, arg.kind);
                     walk.order.push(next);
-                    queue.push_back(next);
+                    walk.pred.push((at as u32, arg.kind));
                 }
             }
         }
@@ -98,25 +108,95 @@ impl Walk {
         self.dist[id as usize] as usize
     }
 
-    /// The shortest chain between the start and state `id`: from `id`'s claim to the start
-    /// when the walk went against the edges (`Incoming`), from the start to it otherwise.
-    /// O(length).
-    pub fn chain<'a>(&self, graph: &'a ClaimGraph, id: u32, dir: Direction) -> Chain<'a> {
-        let len = self.distance(id);
-        let mut claims = Vec::with_capacity(len + 1);
-        let mut relations = Vec::with_capacity(len);
-        let mut s = id;
-        claims.extend(graph.get(self.state(s).node).map(|n| n.id()));
-        while self.dist[s as usize] != 0 {
-            let (p, kind) = self.pred[s as usize];
+    /// The shortest chain between the start and the state at position `at` of
+    /// [`order`](Self::order): from its claim to the start when the walk went against the
+    /// edges (`Incoming`), from the start to it otherwise. O(length).
+    pub fn chain<'a>(&self, graph: &'a ClaimGraph, at: usize, dir: Direction) -> Chain<'a> {
+        let mut claims = Vec::new();
+        let mut relations = Vec::new();
+        let mut p = at;
+        claims.extend(self.id_at(graph, p));
+        while p != 0 {
+            let (q, kind) = self.pred[p];
             relations.push(kind);
-            claims.extend(graph.get(self.state(p).node).map(|n| n.id()));
-            s = p;
+            p = q as usize;
+            claims.extend(self.id_at(graph, p));
         }
         if dir == Direction::Outgoing {
             claims.reverse();
             relations.reverse();
         }
         Chain::from_parts(claims, relations)
+    }
+
+    fn id_at<'a>(&self, graph: &'a ClaimGraph, at: usize) -> Option<&'a Id> {
+        graph.get(self.state(self.order[at]).node).map(|n| n.id())
+    }
+
+    /// The chains of every state reached, the same as [`chain`](Self::chain) for each, laid
+    /// out end to end in two shared buffers: in walk order each chain is its predecessor's
+    /// plus one step, so building them reads and writes memory almost in order. O(states +
+    /// total length of the chains).
+    pub fn chains<'a>(&self, graph: &'a ClaimGraph, dir: Direction) -> Chains<'a> {
+        let n = self.order.len();
+        // Each state's claims and relations are at `start[p]..start[p] + len[p]` of the
+        // buffers (its relations one fewer).
+        let mut start: Vec<(usize, usize)> = Vec::with_capacity(n);
+        let mut len: Vec<(usize, usize)> = Vec::with_capacity(n);
+        let total: usize = self.order.iter().map(|&s| self.distance(s) + 1).sum();
+        let mut claims: Vec<&'a Id> = Vec::with_capacity(total);
+        let mut relations: Vec<RelationKind> = Vec::with_capacity(total.saturating_sub(n));
+        for p in 0..n {
+            let id = self.id_at(graph, p);
+            let (from, kind) = self.pred[p];
+            let (c0, r0) = (claims.len(), relations.len());
+            let (pc, pr) = if p == 0 {
+                ((0, 0), (0, 0))
+            } else {
+                let (sc, sr) = start[from as usize];
+                let (lc, lr) = len[from as usize];
+                ((sc, sc + lc), (sr, sr + lr))
+            };
+            if dir == Direction::Incoming {
+                claims.extend(id);
+                claims.extend_from_within(pc.0..pc.1);
+                relations.extend((p != 0).then_some(kind));
+                relations.extend_from_within(pr.0..pr.1);
+            } else {
+                claims.extend_from_within(pc.0..pc.1);
+                claims.extend(id);
+                relations.extend_from_within(pr.0..pr.1);
+                relations.extend((p != 0).then_some(kind));
+            }
+            start.push((c0, r0));
+            len.push((claims.len() - c0, relations.len() - r0));
+        }
+        Chains {
+            claims: Arc::new(claims),
+            relations: Arc::new(relations),
+            start,
+            len,
+        }
+    }
+}
+
+/// The chain of every state of a [`Walk`], by position; see [`Walk::chains`].
+#[derive(Debug)]
+pub(super) struct Chains<'a> {
+    claims: Arc<Vec<&'a Id>>,
+    relations: Arc<Vec<RelationKind>>,
+    start: Vec<(usize, usize)>,
+    len: Vec<(usize, usize)>,
+}
+
+impl<'a> Chains<'a> {
+    /// The chain of the state at position `at`. O(1) and no copy: it shares the buffers.
+    pub fn get(&self, at: usize) -> Chain<'a> {
+        let (sc, sr) = self.start[at];
+        let (lc, lr) = self.len[at];
+        Chain::from_shared(
+            Shared::new(Arc::clone(&self.claims), sc..sc + lc),
+            Shared::new(Arc::clone(&self.relations), sr..sr + lr),
+        )
     }
 }

@@ -54,8 +54,10 @@ pub enum Repeat {
     Circular,
 }
 
-/// One item of the tree.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+/// One item of the tree. It refers to the claim or source rather than copying its text and
+/// rating: [`text`](Self::text) and [`rating`](Self::rating) read them when the line is
+/// printed, so a tree of 350,000 lines is built without reading 350,000 claims.
+#[derive(Debug, Clone)]
 pub struct WhyLine<'a> {
     /// 0 for the root.
     pub depth: usize,
@@ -64,16 +66,69 @@ pub struct WhyLine<'a> {
     /// How the item bears on its parent; `None` for the root.
     pub via: Option<Via>,
     /// `claim` or `source`.
-    #[serde(rename = "type")]
     pub kind: ItemKind,
     /// The item's id.
     pub id: &'a Id,
-    /// A claim's text or a source's name.
-    pub text: &'a str,
-    /// A claim's verdict rating.
-    pub rating: Option<Rating>,
     /// Set when a claim already appeared; its children are not repeated.
     pub repeat: Option<Repeat>,
+    item: NodeRef<'a>,
+}
+
+impl<'a> WhyLine<'a> {
+    /// A claim's text or a source's name.
+    pub fn text(&self) -> &'a str {
+        match self.item {
+            NodeRef::Claim(c) => &c.text,
+            NodeRef::Source(s) => &s.name,
+        }
+    }
+
+    /// A claim's verdict rating.
+    pub fn rating(&self) -> Option<Rating> {
+        match self.item {
+            NodeRef::Claim(c) => c.verdict.as_ref().map(|v| v.rating),
+            NodeRef::Source(_) => None,
+        }
+    }
+}
+
+impl PartialEq for WhyLine<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.depth,
+            self.parent,
+            self.via,
+            self.kind,
+            self.id,
+            self.repeat,
+        ) == (
+            other.depth,
+            other.parent,
+            other.via,
+            other.kind,
+            other.id,
+            other.repeat,
+        ) && self.text() == other.text()
+            && self.rating() == other.rating()
+    }
+}
+
+/// The documented JSON shape: `depth`, `parent`, `via`, `type`, `id`, `text`, `rating`,
+/// `repeat`, in that order.
+impl serde::Serialize for WhyLine<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut line = serializer.serialize_struct("WhyLine", 8)?;
+        line.serialize_field("depth", &self.depth)?;
+        line.serialize_field("parent", &self.parent)?;
+        line.serialize_field("via", &self.via)?;
+        line.serialize_field("type", &self.kind)?;
+        line.serialize_field("id", self.id)?;
+        line.serialize_field("text", self.text())?;
+        line.serialize_field("rating", &self.rating())?;
+        line.serialize_field("repeat", &self.repeat)?;
+        line.end()
+    }
 }
 
 struct Frame {
@@ -137,19 +192,14 @@ pub fn why<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Why<'a>, QueryError> {
 }
 
 fn line<'a>(node: NodeRef<'a>, frame: &Frame, repeat: Option<Repeat>) -> WhyLine<'a> {
-    let (text, rating) = match node {
-        NodeRef::Claim(c) => (c.text.as_str(), c.verdict.as_ref().map(|v| v.rating)),
-        NodeRef::Source(s) => (s.name.as_str(), None),
-    };
     WhyLine {
         depth: frame.depth,
         parent: frame.parent,
         via: frame.via,
         kind: node.kind(),
         id: node.id(),
-        text,
-        rating,
         repeat,
+        item: node,
     }
 }
 

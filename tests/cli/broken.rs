@@ -335,3 +335,24 @@ fn scalar_alias_bomb_is_rejected_as_too_complex() {
     assert_eq!(json[0]["code"], "too-complex", "{json}");
     assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
 }
+
+#[test]
+fn views_point_at_each_mistake() {
+    case(
+        "views.yaml",
+        1,
+        &[
+            "9:11 error[invalid-id] invalid view name `Compute View`: `C` is not allowed in an id (use lowercase letters, digits, `-`, `_` or `.`) (write it as `compute-view` (a view's name is its file name))",
+            "10:11 error[duplicate-id] the view name `all` is reserved (`all` is the whole graph and `index` the HTML report; choose another name)",
+            "13:16 error[unknown-id] unknown claim `gpa` in `around`",
+            "14:11 error[wrong-kind] `gap` is a claim, but `by` must name a source (speakers, citations and reviewers are sources: define it under `sources:`)",
+            "15:18 error[unknown-keyword] unknown direction `sideways` (use one of `up`, `down` or `both`)",
+            // The expression starts at column 15, after its quote: column 18 of it is 32, but
+            // the quote is not seen by the parser, so the caret lands one to the left.
+            "16:31 error[invalid-where] invalid `where` in view `fine`: expected a field name (tag, by, rating, kind, id, text, relation, file) at column 18, found the end of the expression (fields: tag, by, rating, kind, id, text, relation, file; operators `=`, `!=`, `~`; `and`, `or`, `not`, parentheses)",
+            "18:17 error[unknown-keyword] unknown color_by `colour` (use one of `rating`, `eval`, `tag` or `speaker`)",
+            "19:14 error[unknown-id] unknown claim or source `nowhere` in `focus`",
+            "20:11 error[duplicate-id] duplicate view name `fine` (view names must be unique across all files)",
+        ],
+    );
+}

@@ -1,5 +1,6 @@
 //! The load cache: used when nothing changed, never stale, rebuilt when broken, and off with
-//! `--no-cache`.
+//! `--no-cache`. Two files per corpus: the parsed files (`*.bin`), used for the files that did
+//! not change, and the whole resolved corpus (`*.corpus.bin`), used when none did.
 
 use std::path::{Path, PathBuf};
 
@@ -37,12 +38,61 @@ impl Case {
     }
 
     fn cache_files(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(self.cache.path())
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.cache.path())
             .unwrap()
             .map(|e| e.unwrap().path())
-            .collect()
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The two cache files: parsed files, then the whole corpus.
+    fn both_cache_files(&self) -> [PathBuf; 2] {
+        let files = self.cache_files();
+        let [a, b] = files.try_into().unwrap();
+        let (files, corpus) = if b.to_str().unwrap().ends_with(".corpus.bin") {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        assert!(
+            corpus.to_str().unwrap().ends_with(".corpus.bin"),
+            "{corpus:?}"
+        );
+        assert!(
+            !files.to_str().unwrap().ends_with(".corpus.bin"),
+            "{files:?}"
+        );
+        [files, corpus]
+    }
+
+    fn show_a(&self) -> (String, String) {
+        self.run(&["show", "a"])
     }
 }
+
+/// Overwrites the second half of `file` with garbage.
+fn corrupt(file: &Path) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let half = bytes.len() / 2;
+    bytes.truncate(half);
+    bytes.extend_from_slice(b"\xff\xff\xff garbage");
+    std::fs::write(file, bytes).unwrap();
+}
+
+/// Changes the first byte of the crate version recorded in `file`.
+fn change_version(file: &Path) {
+    let mut bytes = std::fs::read(file).unwrap();
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let at = bytes
+        .windows(version.len())
+        .position(|w| w == version)
+        .unwrap();
+    bytes[at] = b'9';
+    std::fs::write(file, bytes).unwrap();
+}
+
+const UNCHANGED: &str = "cache: corpus unchanged";
 
 fn cache_note(stderr: &str) -> &str {
     let line = stderr.lines().find(|l| l.contains("read+parse")).unwrap();
@@ -50,13 +100,56 @@ fn cache_note(stderr: &str) -> &str {
 }
 
 #[test]
-fn the_second_run_takes_the_file_from_the_cache() {
+fn the_second_run_takes_the_whole_corpus_from_the_cache() {
     let case = Case::new();
     let (_, stderr) = case.run(&["check"]);
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
-    let (stdout, stderr) = case.run(&["show", "a"]);
-    assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
+    let (stdout, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), UNCHANGED);
     assert!(stdout.contains("Apples."), "{stdout}");
+    let resolve = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("resolve"));
+    assert_eq!(
+        resolve.map(|l| l.split_whitespace().collect::<Vec<_>>()),
+        Some(vec!["resolve", "0.0", "ms"]),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_added_file_is_seen_and_the_others_come_from_the_cache() {
+    let case = Case::new();
+    case.run(&["check"]);
+    let b = "claims:\n  - id: b\n    text: Bananas.\n    by: s\n    supports: [a]\n";
+    std::fs::write(case.dir.path().join("b.yaml"), b).unwrap();
+    let (stdout, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), "cache: 1 hit, 1 miss");
+    assert!(
+        stdout.contains("supported by:\n  - b: Bananas.\n"),
+        "{stdout}"
+    );
+    let (_, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), UNCHANGED);
+}
+
+#[test]
+fn a_removed_file_is_seen() {
+    let case = Case::new();
+    let b = "claims:\n  - id: b\n    text: Bananas.\n    by: s\n    supports: [a]\n";
+    std::fs::write(case.dir.path().join("b.yaml"), b).unwrap();
+    case.run(&["check"]);
+    case.show_a();
+    std::fs::remove_file(case.dir.path().join("b.yaml")).unwrap();
+    let (stdout, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
+    assert!(!stdout.contains("Bananas."), "{stdout}");
+    let (_, stderr) = Test::new()
+        .env("CLAIMGRAPH_CACHE_DIR", case.cache.path().to_str().unwrap())
+        .args(&["--claims", case.dir.path().to_str().unwrap(), "show", "b"])
+        .status(2)
+        .run();
+    assert!(stderr.contains("`b`"), "{stderr}");
 }
 
 /// Rewrites `path` with `text` (same length) and puts its modification time back.
@@ -77,9 +170,13 @@ fn edit_keeping_size_and_mtime(path: &Path, text: &str) {
 fn an_edit_with_the_same_size_and_mtime_is_seen() {
     let case = Case::new();
     case.run(&["check"]);
+    case.show_a();
     edit_keeping_size_and_mtime(&case.file(), &CLAIMS.replace("Apples.", "Lemons."));
-    let (stdout, stderr) = case.run(&["show", "a"]);
+    let (stdout, stderr) = case.show_a();
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
+    assert!(stdout.contains("Lemons."), "{stdout}");
+    let (stdout, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), UNCHANGED);
     assert!(stdout.contains("Lemons."), "{stdout}");
 }
 
@@ -88,47 +185,58 @@ fn an_edit_that_breaks_the_file_is_reported_every_time() {
     let case = Case::new();
     case.run(&["check"]);
     edit_keeping_size_and_mtime(&case.file(), &CLAIMS.replace("by: s\n", "by: t\n"));
+    let mut notes = Vec::new();
     for _ in 0..2 {
-        let (stdout, _) = Test::new()
+        let (stdout, stderr) = Test::new()
             .env("CLAIMGRAPH_CACHE_DIR", case.cache.path().to_str().unwrap())
-            .args(&["--claims", case.dir.path().to_str().unwrap(), "check"])
+            .args(&["--claims", case.dir.path().to_str().unwrap()])
+            .args(&["--timings", "check"])
             .status(1)
             .run();
         assert!(stdout.contains("unknown source `t` in `by`"), "{stdout}");
+        notes.push(cache_note(&stderr).to_string());
     }
+    assert_eq!(notes, ["cache: 0 hit, 1 miss", UNCHANGED]);
+}
+
+#[test]
+fn a_corrupt_corpus_cache_is_ignored_and_rebuilt() {
+    let case = Case::new();
+    case.run(&["check"]);
+    let [_, corpus] = case.both_cache_files();
+    corrupt(&corpus);
+    let (stdout, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
+    assert!(stdout.contains("Apples."), "{stdout}");
+    let (_, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), UNCHANGED);
 }
 
 #[test]
 fn a_corrupt_cache_is_ignored_and_rebuilt() {
     let case = Case::new();
     case.run(&["check"]);
-    let [file] = case.cache_files().try_into().unwrap();
-    let mut bytes = std::fs::read(&file).unwrap();
-    let half = bytes.len() / 2;
-    bytes.truncate(half);
-    bytes.extend_from_slice(b"\xff\xff\xff garbage");
-    std::fs::write(&file, bytes).unwrap();
-    let (stdout, stderr) = case.run(&["show", "a"]);
+    for file in case.both_cache_files() {
+        corrupt(&file);
+    }
+    let (stdout, stderr) = case.show_a();
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
     assert!(stdout.contains("Apples."), "{stdout}");
-    let (_, stderr) = case.run(&["show", "a"]);
-    assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
+    let (_, stderr) = case.show_a();
+    assert_eq!(cache_note(&stderr), UNCHANGED);
 }
 
 #[test]
 fn a_cache_from_another_version_is_ignored() {
     let case = Case::new();
     case.run(&["check"]);
-    let [file] = case.cache_files().try_into().unwrap();
-    let bytes = std::fs::read(&file).unwrap();
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    let at = bytes
-        .windows(version.len())
-        .position(|w| w == version)
-        .unwrap();
-    let mut other = bytes.clone();
-    other[at] = b'9';
-    std::fs::write(&file, other).unwrap();
+    let [files, corpus] = case.both_cache_files();
+    change_version(&corpus);
+    let (_, stderr) = case.run(&["check"]);
+    assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
+    for file in [files, corpus] {
+        change_version(&file);
+    }
     let (_, stderr) = case.run(&["check"]);
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
 }
@@ -140,10 +248,13 @@ fn no_cache_neither_reads_nor_writes() {
     assert_eq!(cache_note(&stderr), "cache: off");
     assert!(case.cache_files().is_empty());
     case.run(&["check"]);
-    let [file] = case.cache_files().try_into().unwrap();
-    std::fs::write(&file, b"not a cache").unwrap();
+    for file in case.both_cache_files() {
+        std::fs::write(&file, b"not a cache").unwrap();
+    }
     case.run(&["--no-cache", "show", "a"]);
-    assert_eq!(std::fs::read(&file).unwrap(), b"not a cache");
+    for file in case.both_cache_files() {
+        assert_eq!(std::fs::read(&file).unwrap(), b"not a cache");
+    }
 }
 
 #[test]

@@ -201,3 +201,78 @@ fn import_strict_refuses_a_lossy_conversion() {
     let (stdout, _) = Test::new().args(&["import", "argdown"]).path(&input).run();
     assert!(stdout.contains("supports: [a]"), "{stdout}");
 }
+
+/// The style flags reach the DOT: clusters per speaker, top to bottom, speakers merged into
+/// the boxes (no source nodes), the focus outlined and what is not next to it faint.
+#[test]
+fn style_flags_shape_the_dot() {
+    let (dot, _) = Test::new()
+        .args(SMALL)
+        .args(&[
+            "export",
+            "dot",
+            "--color-by",
+            "tag",
+            "--group-by",
+            "speaker",
+            "--rankdir",
+            "TB",
+            "--sources",
+            "merge",
+            "--focus",
+            "china-gaining",
+        ])
+        .run();
+    assert!(dot.contains("rankdir=TB"), "{dot}");
+    assert!(
+        dot.contains("subgraph cluster_group0 {\n      label=\"Kai-Fu Lee\""),
+        "{dot}"
+    );
+    assert!(dot.contains("— Kai-Fu Lee"), "{dot}");
+    assert!(!dot.contains("shape=note"), "no source nodes: {dot}");
+    assert!(dot.contains("claims, filled by first tag"), "{dot}");
+    // compute-gap is two steps from the focus: faint; efficient supports it: not.
+    let node = |id: &str| {
+        let start = dot.find(&format!("\"{id}\"[")).unwrap();
+        dot[start..start + dot[start..].find("]\n").unwrap()].to_string()
+    };
+    assert!(
+        node("compute-gap").contains("fontcolor=\"#22222266\""),
+        "{dot}"
+    );
+    assert!(!node("efficient").contains("fontcolor"), "{dot}");
+    assert!(node("china-gaining").contains("penwidth=3"), "{dot}");
+}
+
+#[test]
+fn unknown_style_values_are_usage_errors() {
+    let (_, stderr) = Test::new()
+        .args(SMALL)
+        .args(&["export", "dot", "--focus", "compute-gpa"])
+        .status(2)
+        .run();
+    assert!(stderr.contains("compute-gap"), "did you mean: {stderr}");
+    let (_, stderr) = Test::new()
+        .args(SMALL)
+        .args(&["export", "dot", "--group-by", "speakers"])
+        .status(2)
+        .run();
+    assert!(stderr.contains("speaker"), "{stderr}");
+}
+
+#[test]
+fn png_is_drawn_at_twice_the_diagram_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.png");
+    let (_, stderr) = Test::new()
+        .args(SMALL)
+        .args(&["export", "png", "--renderer", "embedded", "-o"])
+        .path(&path)
+        .run();
+    assert!(stderr.contains("embedded renderer"), "{stderr}");
+    let png = std::fs::read(&path).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // Width and height from the header: the diagram at twice its size.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert!(width > 800, "{width}");
+}

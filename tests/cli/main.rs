@@ -12,5 +12,7 @@ mod formats;
 mod generate;
 mod iccma;
 mod query;
+mod report;
 mod test;
 mod testdata;
+mod watch;

@@ -200,7 +200,7 @@ impl Render for Why<'_> {
                     l.kind,
                     l.id,
                     l.repeat.map_or("", repeat_name),
-                    tsv_field(l.text)
+                    tsv_field(l.text())
                 )
             })
             .collect()
@@ -222,7 +222,7 @@ fn why_line(p: &Paint, line: &WhyLine<'_>) -> String {
         Some(via) => format!("{} ", via.as_str()),
     };
     let rating = line
-        .rating
+        .rating()
         .map(|r| format!(" {}", p.rating(&format!("[{r}]"))))
         .unwrap_or_default();
     let repeat = match line.repeat {
@@ -233,6 +233,6 @@ fn why_line(p: &Paint, line: &WhyLine<'_>) -> String {
     format!(
         "{label}{}{rating}: {}{repeat}",
         p.id(line.id.as_str()),
-        line.text
+        line.text()
     )
 }

@@ -1,0 +1,492 @@
+//! The compact shape a resolved corpus and its diagnostics take in the corpus cache.
+//!
+//! Every id is written once, in one table (sources, then claims, then any id referred to but
+//! not defined); items and references hold indices into it. Reading makes each id's text once
+//! and clones it for every reference, as resolving does, so the graph can index ids by address
+//! ([`crate::model::Id::addr`]). Keywords are stored as their index in the enum's `ALL` list.
+//!
+//! Every model struct is destructured field by field (no `..`), so a field added to the model
+//! fails to compile here until the cache stores it, rather than being dropped silently.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+use super::views::ViewRec;
+use crate::load::{Code, Diagnostic, Location, Severity};
+use crate::model::{
+    Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Rating, Relation, RelationKind,
+    Source, SourceKind, Verdict,
+};
+
+/// A corpus and its diagnostics, as stored.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Body<'a> {
+    files: Vec<Cow<'a, Path>>,
+    ids: Vec<Cow<'a, str>>,
+    sources: Vec<SourceRec<'a>>,
+    claims: Vec<ClaimRec<'a>>,
+    relations: Vec<RelationRec<'a>>,
+    views: Vec<ViewRec>,
+    diagnostics: Vec<DiagnosticRec<'a>>,
+}
+
+type Pos = (u32, u32, u32);
+
+/// A citation: the source's index, the quote and the locator.
+type CitationRec<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>);
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SourceRec<'a> {
+    name: Cow<'a, str>,
+    kind: Option<u8>,
+    description: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    date: Option<Cow<'a, str>>,
+    reliability: Option<f64>,
+    part_of: Option<u32>,
+    origin: Pos,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ClaimRec<'a> {
+    text: Cow<'a, str>,
+    by: Option<u32>,
+    sources: Vec<CitationRec<'a>>,
+    date: Option<Cow<'a, str>>,
+    tags: Cow<'a, [String]>,
+    confidence: Option<f64>,
+    verdict: Option<VerdictRec<'a>>,
+    origin: Pos,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct VerdictRec<'a> {
+    rating: u8,
+    by: Option<u32>,
+    date: Option<Cow<'a, str>>,
+    note: Option<Cow<'a, str>>,
+    evidence: Vec<u32>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct RelationRec<'a> {
+    from: u32,
+    to: u32,
+    kind: u8,
+    strength: Option<f64>,
+    note: Option<Cow<'a, str>>,
+    sources: Vec<u32>,
+    origin: Pos,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct LocationRec<'a>(Cow<'a, Path>, u32, u32, u32);
+
+#[derive(Debug, Serialize, Deserialize)]
+struct DiagnosticRec<'a> {
+    location: LocationRec<'a>,
+    error: bool,
+    code: u8,
+    message: Cow<'a, str>,
+    hint: Option<Cow<'a, str>>,
+    related: Vec<(LocationRec<'a>, Cow<'a, str>)>,
+}
+
+/// The index of `value` in `all`.
+fn index_of<T: PartialEq>(all: &[T], value: T) -> u8 {
+    all.iter()
+        .position(|v| *v == value)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(u8::MAX)
+}
+
+fn origin_rec(o: Origin) -> Pos {
+    (o.file.0, o.line, o.column)
+}
+
+fn location_rec(l: &Location) -> LocationRec<'_> {
+    LocationRec(Cow::Borrowed(&l.file), l.line, l.column, l.len)
+}
+
+/// A borrowed optional string.
+fn borrowed(value: &Option<String>) -> Option<Cow<'_, str>> {
+    value.as_deref().map(Cow::Borrowed)
+}
+
+/// An optional string read back.
+fn owned(value: Option<Cow<'_, str>>) -> Option<String> {
+    value.map(Cow::into_owned)
+}
+
+/// Numbers ids while a corpus is written: by address first (ids from the loader share their
+/// text), by text otherwise; ids that name no item go at the end of the table.
+struct Numbering<'a> {
+    by_addr: HashMap<usize, u32>,
+    by_text: HashMap<&'a str, u32>,
+    ids: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Numbering<'a> {
+    fn new(items: impl Iterator<Item = &'a Id>) -> Numbering<'a> {
+        let mut n = Numbering {
+            by_addr: HashMap::default(),
+            by_text: HashMap::default(),
+            ids: Vec::new(),
+        };
+        for id in items {
+            let i = n.ids.len() as u32;
+            n.by_addr.insert(id.addr(), i);
+            n.by_text.entry(id.as_str()).or_insert(i);
+            n.ids.push(Cow::Borrowed(id.as_str()));
+        }
+        n
+    }
+
+    fn of(&mut self, id: &'a Id) -> u32 {
+        if let Some(&i) = self.by_addr.get(&id.addr()) {
+            return i;
+        }
+        let next = self.ids.len() as u32;
+        let i = *self.by_text.entry(id.as_str()).or_insert(next);
+        if i == next {
+            self.ids.push(Cow::Borrowed(id.as_str()));
+        }
+        i
+    }
+
+    fn all(&mut self, ids: &'a [Id]) -> Vec<u32> {
+        ids.iter().map(|id| self.of(id)).collect()
+    }
+}
+
+impl<'a> Body<'a> {
+    /// The stored shape of `corpus` and `diagnostics`, borrowing their text.
+    pub fn new(corpus: &'a Corpus, diagnostics: &'a [Diagnostic]) -> Body<'a> {
+        let Corpus {
+            files,
+            sources,
+            claims,
+            relations,
+            views,
+        } = corpus;
+        let mut n = Numbering::new(
+            sources
+                .iter()
+                .map(|s| &s.id)
+                .chain(claims.iter().map(|c| &c.id)),
+        );
+        let sources = sources.iter().map(|s| source_rec(s, &mut n)).collect();
+        let claims = claims.iter().map(|c| claim_rec(c, &mut n)).collect();
+        let relations = relations.iter().map(|r| relation_rec(r, &mut n)).collect();
+        Body {
+            files: files.iter().map(|(_, p)| Cow::Borrowed(p)).collect(),
+            ids: n.ids,
+            sources,
+            claims,
+            relations,
+            views: views.iter().map(ViewRec::new).collect(),
+            diagnostics: diagnostics.iter().map(diagnostic_rec).collect(),
+        }
+    }
+
+    /// The corpus and diagnostics back, or `None` when the stored data is inconsistent (an
+    /// index out of range, an invalid id or date).
+    pub fn into_loaded(self) -> Option<(Corpus, Vec<Diagnostic>)> {
+        let ids = self
+            .ids
+            .iter()
+            .map(|s| Id::new(s).ok())
+            .collect::<Option<Vec<Id>>>()?;
+        let r = Reader { ids: &ids };
+        let mut files = Files::default();
+        for path in self.files {
+            files.push(path.into_owned());
+        }
+        let sources = self
+            .sources
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| r.source(i, s))
+            .collect::<Option<Vec<_>>>()?;
+        let base = sources.len();
+        let claims = self
+            .claims
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| r.claim(base + i, c))
+            .collect::<Option<Vec<_>>>()?;
+        let relations = self
+            .relations
+            .into_iter()
+            .map(|rel| r.relation(rel))
+            .collect::<Option<Vec<_>>>()?;
+        let diagnostics = self
+            .diagnostics
+            .into_iter()
+            .map(diagnostic)
+            .collect::<Option<Vec<_>>>()?;
+        let views = self
+            .views
+            .into_iter()
+            .map(ViewRec::into_view)
+            .collect::<Option<Vec<_>>>()?;
+        let corpus = Corpus {
+            files,
+            sources,
+            claims,
+            relations,
+            views,
+        };
+        Some((corpus, diagnostics))
+    }
+}
+
+fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
+    let Source {
+        id: _,
+        name,
+        kind,
+        description,
+        url,
+        date,
+        reliability,
+        part_of,
+        origin,
+    } = s;
+    SourceRec {
+        name: Cow::Borrowed(name),
+        kind: kind.map(|k| index_of(SourceKind::ALL, k)),
+        description: borrowed(description),
+        url: borrowed(url),
+        date: date.map(|d| Cow::Owned(d.to_string())),
+        reliability: *reliability,
+        part_of: part_of.as_ref().map(|p| n.of(p)),
+        origin: origin_rec(*origin),
+    }
+}
+
+fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
+    let Claim {
+        id: _,
+        text,
+        by,
+        sources,
+        date,
+        tags,
+        confidence,
+        verdict,
+        origin,
+    } = c;
+    let sources = sources
+        .iter()
+        .map(|cit| {
+            let Citation {
+                source,
+                quote,
+                locator,
+            } = cit;
+            (n.of(source), borrowed(quote), borrowed(locator))
+        })
+        .collect();
+    ClaimRec {
+        text: Cow::Borrowed(text),
+        by: by.as_ref().map(|b| n.of(b)),
+        sources,
+        date: date.map(|d| Cow::Owned(d.to_string())),
+        tags: Cow::Borrowed(tags),
+        confidence: *confidence,
+        verdict: verdict.as_ref().map(|v| verdict_rec(v, n)),
+        origin: origin_rec(*origin),
+    }
+}
+
+fn verdict_rec<'a>(v: &'a Verdict, n: &mut Numbering<'a>) -> VerdictRec<'a> {
+    let Verdict {
+        rating,
+        by,
+        date,
+        note,
+        evidence,
+    } = v;
+    VerdictRec {
+        rating: index_of(Rating::ALL, *rating),
+        by: by.as_ref().map(|b| n.of(b)),
+        date: date.map(|d| Cow::Owned(d.to_string())),
+        note: borrowed(note),
+        evidence: n.all(evidence),
+    }
+}
+
+fn relation_rec<'a>(r: &'a Relation, n: &mut Numbering<'a>) -> RelationRec<'a> {
+    let Relation {
+        from,
+        to,
+        kind,
+        strength,
+        note,
+        sources,
+        origin,
+    } = r;
+    RelationRec {
+        from: n.of(from),
+        to: n.of(to),
+        kind: index_of(RelationKind::ALL, *kind),
+        strength: *strength,
+        note: borrowed(note),
+        sources: n.all(sources),
+        origin: origin_rec(*origin),
+    }
+}
+
+fn diagnostic_rec(d: &Diagnostic) -> DiagnosticRec<'_> {
+    let Diagnostic {
+        location,
+        severity,
+        code,
+        message,
+        hint,
+        related,
+    } = d;
+    DiagnosticRec {
+        location: location_rec(location),
+        error: *severity == Severity::Error,
+        code: index_of(Code::ALL, *code),
+        message: Cow::Borrowed(message),
+        hint: borrowed(hint),
+        related: related
+            .iter()
+            .map(|(l, note)| (location_rec(l), Cow::Borrowed(note.as_str())))
+            .collect(),
+    }
+}
+
+fn location(l: LocationRec<'_>) -> Location {
+    let LocationRec(file, line, column, len) = l;
+    Location::at(file.into_owned(), line, column, len)
+}
+
+fn diagnostic(d: DiagnosticRec<'_>) -> Option<Diagnostic> {
+    let code = *Code::ALL.get(usize::from(d.code))?;
+    let location = location(d.location);
+    let mut out = if d.error {
+        Diagnostic::error(code, location, d.message)
+    } else {
+        Diagnostic::warning(code, location, d.message)
+    };
+    out.hint = owned(d.hint);
+    out.related = d
+        .related
+        .into_iter()
+        .map(|(l, note)| (self::location(l), note.into_owned()))
+        .collect();
+    Some(out)
+}
+
+/// Turns records back into the model, sharing each id.
+struct Reader<'a> {
+    ids: &'a [Id],
+}
+
+impl Reader<'_> {
+    fn id(&self, i: u32) -> Option<Id> {
+        self.ids.get(i as usize).cloned()
+    }
+
+    fn ids(&self, all: Vec<u32>) -> Option<Vec<Id>> {
+        all.into_iter().map(|i| self.id(i)).collect()
+    }
+
+    fn source(&self, i: usize, s: SourceRec<'_>) -> Option<Source> {
+        Some(Source {
+            id: self.ids.get(i)?.clone(),
+            name: s.name.into_owned(),
+            kind: keyword(SourceKind::ALL, s.kind)?,
+            description: owned(s.description),
+            url: owned(s.url),
+            date: date(s.date)?,
+            reliability: s.reliability,
+            part_of: maybe(s.part_of, |p| self.id(p))?,
+            origin: origin(s.origin),
+        })
+    }
+
+    fn claim(&self, i: usize, c: ClaimRec<'_>) -> Option<Claim> {
+        let sources = c
+            .sources
+            .into_iter()
+            .map(|(source, quote, locator)| {
+                Some(Citation {
+                    source: self.id(source)?,
+                    quote: owned(quote),
+                    locator: owned(locator),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Claim {
+            id: self.ids.get(i)?.clone(),
+            text: c.text.into_owned(),
+            by: maybe(c.by, |b| self.id(b))?,
+            sources,
+            date: date(c.date)?,
+            tags: c.tags.into_owned(),
+            confidence: c.confidence,
+            verdict: maybe(c.verdict, |v| self.verdict(v))?,
+            origin: origin(c.origin),
+        })
+    }
+
+    fn verdict(&self, v: VerdictRec<'_>) -> Option<Verdict> {
+        Some(Verdict {
+            rating: *Rating::ALL.get(usize::from(v.rating))?,
+            by: maybe(v.by, |b| self.id(b))?,
+            date: date(v.date)?,
+            note: owned(v.note),
+            evidence: self.ids(v.evidence)?,
+        })
+    }
+
+    fn relation(&self, r: RelationRec<'_>) -> Option<Relation> {
+        Some(Relation {
+            from: self.id(r.from)?,
+            to: self.id(r.to)?,
+            kind: *RelationKind::ALL.get(usize::from(r.kind))?,
+            strength: r.strength,
+            note: owned(r.note),
+            sources: self.ids(r.sources)?,
+            origin: origin(r.origin),
+        })
+    }
+}
+
+/// An optional stored value read back: `Some(None)` when absent, `None` when `read` fails.
+fn maybe<T, U>(value: Option<T>, read: impl FnOnce(T) -> Option<U>) -> Option<Option<U>> {
+    match value {
+        None => Some(None),
+        Some(v) => read(v).map(Some),
+    }
+}
+
+/// A stored keyword: `Some(None)` when absent, `None` when the index is out of range.
+fn keyword<T: Copy>(all: &[T], i: Option<u8>) -> Option<Option<T>> {
+    match i {
+        None => Some(None),
+        Some(i) => all.get(usize::from(i)).copied().map(Some),
+    }
+}
+
+/// A stored date: `Some(None)` when absent, `None` when it does not parse.
+fn date(text: Option<Cow<'_, str>>) -> Option<Option<Date>> {
+    text.map(|t| t.parse().ok())
+        .map_or(Some(None), |d| d.map(Some))
+}
+
+fn origin((file, line, column): Pos) -> Origin {
+    Origin {
+        file: FileId(file),
+        line,
+        column,
+    }
+}
