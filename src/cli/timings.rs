@@ -44,6 +44,9 @@ impl Timings {
         };
         self.push("read+parse", stats.parse, note);
         self.push("resolve", stats.resolve, String::new());
+        if cache {
+            self.push("cache write", stats.cache_write, String::new());
+        }
     }
 
     /// Runs `f`, recording how long it took as `name`.

@@ -17,7 +17,7 @@ use petgraph::visit::EdgeRef;
 
 use super::expr::{Expr, Field, ItemKind};
 use super::{ClaimGraph, NodeRef};
-use crate::model::{Claim, Corpus, FileId, Id, Rating, RelationKind};
+use crate::model::{Claim, FileId, Id, Rating, RelationKind};
 use crate::suggest::{kind_hint, unknown_id_hint};
 
 pub use crate::model::Direction;
@@ -192,41 +192,31 @@ impl Selection {
     }
 
     /// The subgraph this selection keeps (see the [module docs](self)): the kept claims and
-    /// sources and the relations among them. O(V + E) plus the copy.
+    /// sources and the relations among them. O(V + E) plus cloning the kept items.
     pub fn apply(&self, graph: &ClaimGraph) -> ClaimGraph {
         if self.is_everything() {
             return graph.clone();
         }
         let claims = self.claims(graph);
-        let mut keep: HashSet<Id> = claims
-            .iter()
-            .filter_map(|&ix| graph.claim(ix))
-            .map(|c| c.id.clone())
-            .collect();
+        let mut keep = vec![false; graph.node_bound()];
+        for &ix in &claims {
+            keep[ix.index()] = true;
+        }
         if !self.no_sources {
             if self.around.is_empty() {
-                keep.extend(
-                    graph
-                        .sources()
-                        .filter(|&(ix, _)| self.matches(graph, ix))
-                        .map(|(_, s)| s.id.clone()),
-                );
+                for (ix, _) in graph.sources().filter(|&(ix, _)| self.matches(graph, ix)) {
+                    keep[ix.index()] = true;
+                }
             }
             for &ix in &claims {
-                for (target, edge) in graph
-                    .petgraph()
-                    .edges(ix)
-                    .map(|e| (e.target(), *e.weight()))
-                {
-                    if !edge.kind.is_relation()
-                        && let Some(NodeRef::Source(s)) = graph.get(target)
-                    {
-                        add_with_parents(graph, s.id.clone(), &mut keep);
+                for e in graph.petgraph().edges(ix) {
+                    if !e.weight().kind.is_relation() && graph.source(e.target()).is_some() {
+                        keep_with_parents(graph, e.target(), &mut keep);
                     }
                 }
             }
         }
-        graph.restricted(&keep, self.relation)
+        graph.subgraph(&keep, self.relation)
     }
 }
 
@@ -286,17 +276,17 @@ fn unknown(
     }
 }
 
-fn add_with_parents(graph: &ClaimGraph, id: Id, keep: &mut HashSet<Id>) {
-    let mut next = Some(id);
-    while let Some(id) = next.take() {
-        let parent = graph
-            .node(id.as_str())
-            .and_then(|ix| graph.source(ix))
-            .and_then(|s| s.part_of.clone());
-        if !keep.insert(id) {
+/// Keeps source `ix` and the sources it is part of, up to one already kept.
+fn keep_with_parents(graph: &ClaimGraph, ix: NodeIndex, keep: &mut [bool]) {
+    let mut next = Some(ix);
+    while let Some(ix) = next.take() {
+        if std::mem::replace(&mut keep[ix.index()], true) {
             break;
         }
-        next = parent;
+        next = graph
+            .neighbors(ix, super::EdgeKind::PartOf, petgraph::Direction::Outgoing)
+            .first()
+            .map(|&(parent, _)| parent);
     }
 }
 
@@ -332,56 +322,15 @@ impl ClaimGraph {
     /// The subgraph of the items whose ids are in `keep`. References to items left out are
     /// dropped (a citation of a source not kept, a relation to a claim not kept).
     pub fn restricted_to(&self, keep: &HashSet<Id>) -> ClaimGraph {
-        self.restricted(keep, None)
-    }
-
-    /// [`restricted_to`](Self::restricted_to), keeping only relations of `relation` when set.
-    fn restricted(&self, keep: &HashSet<Id>, relation: Option<RelationKind>) -> ClaimGraph {
-        let has = |id: &Id| keep.contains(id);
-        let old = self.corpus();
-        let sources = old
-            .sources
-            .iter()
-            .filter(|s| has(&s.id))
-            .map(|s| {
-                let mut s = s.clone();
-                s.part_of = s.part_of.filter(has);
-                s
-            })
-            .collect();
-        let claims = old
-            .claims
-            .iter()
-            .filter(|c| has(&c.id))
-            .map(|c| {
-                let mut c = c.clone();
-                c.by = c.by.filter(has);
-                c.sources.retain(|cit| has(&cit.source));
-                if let Some(v) = &mut c.verdict {
-                    v.by = v.by.take().filter(has);
-                    v.evidence.retain(has);
-                }
-                c
-            })
-            .collect();
-        let relations = old
-            .relations
-            .iter()
-            .filter(|r| has(&r.from) && has(&r.to) && relation.is_none_or(|k| r.kind == k))
-            .cloned()
-            .collect();
-        let corpus = Corpus {
-            files: old.files.clone(),
-            sources,
-            claims,
-            relations,
-            // A view names ids that may be gone: views belong to the whole corpus.
-            views: Vec::new(),
-        };
-        // Every reference left points inside `keep`, and ids were unique before.
-        ClaimGraph::build(corpus).unwrap_or_default()
+        let mut flags = vec![false; self.node_bound()];
+        for ix in keep.iter().filter_map(|id| self.node(id.as_str())) {
+            flags[ix.index()] = true;
+        }
+        self.subgraph(&flags, None)
     }
 }
+
+mod subgraph;
 
 #[cfg(test)]
 mod tests;

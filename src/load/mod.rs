@@ -81,6 +81,8 @@ pub struct Stats {
     pub parse: Duration,
     /// Resolving ids into the corpus.
     pub resolve: Duration,
+    /// Writing the corpus cache (after a change).
+    pub cache_write: Duration,
     /// Files taken from the cache.
     pub cache_hits: usize,
     /// Files parsed (with a cache in use).
@@ -228,7 +230,9 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     diagnostics.sort();
     stats.resolve = start.elapsed();
     if let (Some(file), Some(inputs)) = (snapshot_file, inputs) {
+        let start = Instant::now();
         snapshot::write(&file, &inputs, &corpus, &diagnostics);
+        stats.cache_write = start.elapsed();
     }
     Loaded {
         corpus,

@@ -273,6 +273,7 @@ fn timings_name_every_phase() {
             "discover",
             "read+parse",
             "resolve",
+            "cache write",
             "graph build",
             "lints",
             "command",

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Citation, Relation, RelationKind, Source};
+use crate::model::{Citation, Corpus, Relation, RelationKind, Source};
 
 fn id(s: &str) -> Id {
     Id::new(s).unwrap()
@@ -209,5 +209,104 @@ fn check_reports_unknown_ids_and_wrong_kinds() {
         },
         "no claim or source has the id `zzz` (`--where`, column 7)",
         "`claimgraph list` shows every id",
+    );
+}
+
+/// What `ClaimGraph::build` makes of the corpus filtered to `keep`: the subgraph as it was
+/// built before `subgraph` copied it from the graph.
+fn rebuilt(g: &ClaimGraph, keep: &HashSet<Id>, relation: Option<RelationKind>) -> ClaimGraph {
+    let has = |id: &Id| keep.contains(id);
+    let old = g.corpus();
+    let mut corpus = old.clone();
+    corpus.sources.retain(|s| has(&s.id));
+    for s in &mut corpus.sources {
+        s.part_of = s.part_of.take().filter(has);
+    }
+    corpus.claims.retain(|c| has(&c.id));
+    for c in &mut corpus.claims {
+        c.by = c.by.take().filter(has);
+        c.sources.retain(|cit| has(&cit.source));
+        if let Some(v) = &mut c.verdict {
+            v.by = v.by.take().filter(has);
+            v.evidence.retain(has);
+        }
+    }
+    corpus
+        .relations
+        .retain(|r| has(&r.from) && has(&r.to) && relation.is_none_or(|k| r.kind == k));
+    ClaimGraph::build(corpus).unwrap()
+}
+
+/// Everything a graph holds, in its order: corpus, nodes, edges, the id index.
+fn contents(g: &ClaimGraph) -> (Corpus, Vec<String>, Vec<String>) {
+    use petgraph::visit::IntoEdgeReferences;
+    let pg = g.petgraph();
+    let nodes = pg
+        .node_indices()
+        .map(|ix| {
+            format!(
+                "{ix:?} {:?} {:?}",
+                pg[ix],
+                g.node(g.get(ix).unwrap().id().as_str())
+            )
+        })
+        .collect();
+    let edges = pg
+        .edge_references()
+        .map(|e| format!("{:?}->{:?} {:?}", e.source(), e.target(), e.weight()))
+        .collect();
+    (g.corpus().clone(), nodes, edges)
+}
+
+#[test]
+fn subgraph_is_the_graph_build_makes_of_the_filtered_corpus() {
+    use crate::model::Verdict;
+    let mut g = graph();
+    // More references: b by src and reviewed with evidence a and site; c cites other twice.
+    let mut corpus = g.corpus().clone();
+    corpus.claims[1].by = Some(id("src"));
+    corpus.claims[1].verdict = Some(Verdict {
+        rating: Rating::False,
+        by: Some(id("other")),
+        date: None,
+        note: None,
+        evidence: vec![id("a"), id("site")],
+    });
+    corpus.claims[2].sources = vec![Citation::new(id("other")), Citation::new(id("other"))];
+    corpus
+        .relations
+        .push(Relation::new(id("c"), id("a"), RelationKind::Contradicts));
+    g = ClaimGraph::build(corpus).unwrap();
+    let all = ["a", "b", "c", "d", "src", "site", "other"];
+    // Every subset of the seven items, with and without a relation filter.
+    for mask in 0u32..(1 << all.len()) {
+        let keep: HashSet<Id> = (0..all.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| id(all[i]))
+            .collect();
+        for relation in [None, Some(RelationKind::Supports)] {
+            let mut flags = vec![false; g.node_bound()];
+            for k in &keep {
+                flags[g.node(k.as_str()).unwrap().index()] = true;
+            }
+            let got = contents(&g.subgraph(&flags, relation));
+            assert_eq!(
+                got,
+                contents(&rebuilt(&g, &keep, relation)),
+                "{keep:?} {relation:?}"
+            );
+        }
+    }
+    let some: HashSet<Id> = [id("b"), id("a"), id("src")].into();
+    let sub = contents(&g.restricted_to(&some));
+    // src, a, b: a cites src, b is by src with a as evidence, a supports b.
+    assert_eq!(
+        sub.2,
+        [
+            "NodeIndex(1)->NodeIndex(0) Edge { kind: Cites, relation: None }",
+            "NodeIndex(2)->NodeIndex(0) Edge { kind: AssertedBy, relation: None }",
+            "NodeIndex(2)->NodeIndex(1) Edge { kind: Evidence, relation: None }",
+            "NodeIndex(1)->NodeIndex(2) Edge { kind: Supports, relation: Some(0) }",
+        ]
     );
 }
