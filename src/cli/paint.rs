@@ -26,6 +26,18 @@ impl Paint {
         self.style("1;36", text)
     }
 
+    /// [`id`](Self::id), appended to `out` without a string of its own: for answers that
+    /// print hundreds of thousands of ids.
+    pub fn push_id(&self, out: &mut String, text: &str) {
+        if self.on {
+            out.push_str("\x1b[1;36m");
+            out.push_str(text);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push_str(text);
+        }
+    }
+
     /// A heading.
     pub fn bold(&self, text: &str) -> String {
         self.style("1", text)

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::super::paint::Paint;
 use super::Render;
-use super::text::{chain, chain_tsv, count, tsv_field, width};
+use super::text::{chain_tsv, count, push_chain, tsv_field, width};
 use crate::query::{ClaimRef, Impact, Reach, Reached, Repeat, Stance, Why, WhyLine};
 
 fn depth_note(depth: Option<usize>) -> String {
@@ -40,13 +40,9 @@ fn reached_rows(
         }
         out.push('\n');
         if r.chain.len() > 1 {
-            let _ = writeln!(
-                out,
-                "{:indent$}{}",
-                "",
-                chain(p, &r.chain),
-                indent = indent + id_w + 2
-            );
+            let _ = write!(out, "{:indent$}", "", indent = indent + id_w + 2);
+            push_chain(out, p, &r.chain);
+            out.push('\n');
         }
     }
 }
