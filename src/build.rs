@@ -200,6 +200,7 @@ pub fn build(
         let diagram = Diagram {
             name: view.name.clone(),
             title: view.title.clone(),
+            description: view.description.clone(),
             svg: svg.clone(),
         };
         if view.png {

@@ -20,13 +20,15 @@ use std::path::Path;
 use super::import::Draft;
 use crate::graph::ClaimGraph;
 use crate::load::{self, Diagnostic};
-use crate::model::{Claim, Relation, Source};
+use crate::model::{Claim, Relation, Source, View};
 
 #[derive(serde::Serialize)]
 struct Document<'a> {
     sources: &'a [Source],
     claims: &'a [Claim],
     relations: &'a [Relation],
+    #[serde(skip_serializing_if = "<[View]>::is_empty")]
+    views: &'a [View],
 }
 
 /// The JSON of `graph`'s corpus, pretty-printed, ending with a newline.
@@ -36,6 +38,7 @@ pub fn to_json(graph: &ClaimGraph) -> String {
         sources: &corpus.sources,
         claims: &corpus.claims,
         relations: &corpus.relations,
+        views: &corpus.views,
     };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -73,6 +76,7 @@ pub fn read(path: &Path, text: &str, draft: &mut Draft) -> Result<(), Vec<Diagno
     draft.corpus.sources.extend(corpus.sources);
     draft.corpus.claims.extend(corpus.claims);
     draft.corpus.relations.extend(corpus.relations);
+    draft.corpus.views.extend(corpus.views);
     Ok(())
 }
 

@@ -50,6 +50,13 @@ pub fn to_claim_file(corpus: &Corpus, header: &[String]) -> String {
             relation(&mut out, r);
         }
     }
+    if !corpus.views.is_empty() {
+        // JSON is YAML: each view on one line in flow style, in the claim file's shape.
+        out.push_str("\nviews:\n");
+        for v in &corpus.views {
+            let _ = writeln!(out, "  - {}", serde_json::to_string(v).unwrap_or_default());
+        }
+    }
     out
 }
 

@@ -58,15 +58,17 @@ keyword_enum! {
 }
 
 /// How a diagram is drawn: the style of a view, or `export`'s style flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Style {
     /// What a claim's fill says.
     pub color_by: ColorKey,
     /// What claims are grouped by, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_by: Option<GroupBy>,
     /// Which way arguments flow.
     pub rankdir: RankDir,
     /// A claim to emphasise with its neighbours.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub focus: Option<super::Id>,
     /// How sources appear.
     pub sources: SourceMode,

@@ -276,3 +276,32 @@ fn png_is_drawn_at_twice_the_diagram_size() {
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert!(width > 800, "{width}");
 }
+
+/// Views survive export to JSON and import back to a claim file.
+#[test]
+fn views_round_trip_through_json_and_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("views.json");
+    Test::new()
+        .args(&["--claims", "tests/data/views", "export", "json", "-o"])
+        .path(&json)
+        .run();
+    let yaml_dir = dir.path().join("claims");
+    std::fs::create_dir(&yaml_dir).unwrap();
+    Test::new()
+        .args(&["import", "json"])
+        .path(&json)
+        .args(&["-o"])
+        .path(&yaml_dir.join("claims.yaml"))
+        .run();
+    let (again, _) = Test::new()
+        .args(&["--claims"])
+        .path(&yaml_dir)
+        .args(&["export", "json"])
+        .run();
+    let views =
+        |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap()["views"].clone();
+    let original = std::fs::read_to_string(&json).unwrap();
+    assert_eq!(views(&again), views(&original));
+    assert_eq!(views(&original).as_array().map(Vec::len), Some(2));
+}

@@ -32,6 +32,8 @@ pub struct Diagram {
     pub name: String,
     /// The view's title.
     pub title: String,
+    /// What the view shows, in a sentence or two (a named view's `description`).
+    pub description: Option<String>,
     /// The SVG document, as written to `<name>.svg`.
     pub svg: String,
 }
@@ -84,10 +86,14 @@ fn views(diagrams: &[Diagram]) -> String {
         let hidden = if i == 0 { "" } else { " hidden" };
         let _ = writeln!(
             out,
-            "<figure class=\"view\" data-view=\"{}\"{hidden}><figcaption>{}</figcaption>\
+            "<figure class=\"view\" data-view=\"{}\"{hidden}><figcaption>{}{}</figcaption>\
              <div class=\"frame\">{}</div></figure>",
             escape(&d.name),
             escape(&d.title),
+            d.description
+                .as_deref()
+                .map(|t| format!("<span class=\"description\">{}</span>", escape(t)))
+                .unwrap_or_default(),
             inline::inline(&d.svg, &format!("v{i}-")),
         );
     }

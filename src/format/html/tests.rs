@@ -25,6 +25,7 @@ fn diagram(name: &str, svg: &str) -> Diagram {
     Diagram {
         name: name.into(),
         title: format!("The {name} view"),
+        description: (name == "compute").then(|| "Twice the compute <or> not?".into()),
         svg: svg.into(),
     }
 }
@@ -118,6 +119,9 @@ fn page_has_a_tab_and_a_frame_per_view_and_a_row_per_claim() {
     assert_eq!(page.matches("<figure class=\"view\"").count(), 2);
     assert!(page.contains("<figure class=\"view\" data-view=\"all\"><figcaption>"));
     assert!(page.contains("<figure class=\"view\" data-view=\"compute\" hidden><figcaption>"));
+    assert!(page.contains(
+        "<span class=\"description\">Twice the compute &lt;or&gt; not?</span></figcaption>"
+    ));
     assert!(page.contains("<svg><g id=\"v0-claim-compute-gap\"/></svg>"));
     assert!(page.contains("<svg><g id=\"v1-claim-compute-gap\"/></svg>"));
     assert!(!page.contains("<?xml"));
