@@ -16,6 +16,7 @@ pub mod iccma;
 pub mod import;
 pub mod json;
 pub mod loss;
+mod markup;
 pub mod mermaid;
 pub mod neo4j;
 pub mod png;

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::eval::Label;
+use crate::format::markup::escape;
 use crate::graph::ClaimGraph;
 use crate::model::Id;
 
@@ -119,22 +120,6 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
         rest = &rest[start + len + 2..];
     }
     out.push_str(rest);
-    out
-}
-
-/// `text` escaped for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -14,6 +14,7 @@ use layout::core::geometry::Point;
 use layout::core::style::StyleAttr;
 
 use super::scene::{Item, Scene, Shape};
+pub(super) use crate::format::markup::escape;
 use crate::format::style::{self, Head, Line};
 use crate::graph::EdgeKind;
 
@@ -301,23 +302,4 @@ pub(super) fn marker_id(kind: EdgeKind) -> &'static str {
         Head::Tee => "head-tee",
         Head::Vee => "head-vee",
     }
-}
-
-/// `text` escaped for XML content and attribute values, without the control characters XML
-/// cannot hold.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
