@@ -80,19 +80,21 @@ impl<'a> Drawing<'a> {
     }
 
     /// The lines of `claim`'s label: its text, with `sources: merge` its speaker's name, then
-    /// what its fill says (see [`style::claim_lines`]).
+    /// what its fill says (see [`style::claim_bracket`]).
     pub fn claim_lines(&self, claim: &Claim) -> Vec<String> {
-        let mut lines = style::claim_lines(claim, &self.options.color_by);
-        if let Some(name) = self.speakers.get(&claim.id) {
-            let at = wrap(&claim.text, WIDTH).len().min(lines.len());
-            lines.insert(at, format!("— {}", printable(name)));
-        }
-        lines
+        self.claim_label(claim).0
     }
 
-    /// Whether the last line of `claim`'s label is the bracketed rating or label.
-    pub fn has_bracket(&self, claim: &Claim) -> bool {
-        style::claim_lines(claim, &self.options.color_by).len() > wrap(&claim.text, WIDTH).len()
+    /// [`Drawing::claim_lines`], and whether the last line is the bracketed rating or label.
+    pub fn claim_label(&self, claim: &Claim) -> (Vec<String>, bool) {
+        let mut lines = wrap(&claim.text, WIDTH);
+        if let Some(name) = self.speakers.get(&claim.id) {
+            lines.push(format!("— {}", printable(name)));
+        }
+        let bracket = style::claim_bracket(claim, &self.options.color_by);
+        let has_bracket = bracket.is_some();
+        lines.extend(bracket);
+        (lines, has_bracket)
     }
 
     /// Whether the node `id` is drawn faintly, away from the focus.
@@ -228,6 +230,10 @@ mod tests {
         let (_, gap) = graph.claims().next().unwrap();
         let lines = drawing.claim_lines(gap);
         assert_eq!(lines.last().map(String::as_str), Some("— Kai-Fu Lee"));
+        assert!(
+            !drawing.claim_label(gap).1,
+            "the speaker line is not a bracket"
+        );
         let (_, rated) = graph.claims().nth(1).unwrap();
         assert_eq!(
             drawing.claim_lines(rated),

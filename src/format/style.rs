@@ -210,6 +210,13 @@ pub(crate) fn claim_fill(claim: &Claim, by: &ColorBy) -> &'static str {
 /// depends on colour alone.
 pub(crate) fn claim_lines(claim: &Claim, by: &ColorBy) -> Vec<String> {
     let mut lines = wrap(&claim.text, WIDTH);
+    lines.extend(claim_bracket(claim, by));
+    lines
+}
+
+/// The last line of a claim's label, when it has one: in brackets what its fill says and its
+/// rating (`[falls; rated misleading]`).
+pub(crate) fn claim_bracket(claim: &Claim, by: &ColorBy) -> Option<String> {
     let rating = claim.verdict.as_ref().map(|v| v.rating);
     let fill_word = match by {
         ColorBy::Rating => None,
@@ -217,12 +224,11 @@ pub(crate) fn claim_lines(claim: &Claim, by: &ColorBy) -> Vec<String> {
         ColorBy::Category(categories) => categories.of(&claim.id).map(|(name, _)| name),
     };
     match (fill_word, rating) {
-        (Some(l), Some(r)) => lines.push(format!("[{}; rated {r}]", printable(l))),
-        (Some(l), None) => lines.push(format!("[{}]", printable(l))),
-        (None, Some(r)) => lines.push(format!("[{r}]")),
-        (None, None) => {}
+        (Some(l), Some(r)) => Some(format!("[{}; rated {r}]", printable(l))),
+        (Some(l), None) => Some(format!("[{}]", printable(l))),
+        (None, Some(r)) => Some(format!("[{r}]")),
+        (None, None) => None,
     }
-    lines
 }
 
 /// The lines of a source's label: its name, wrapped, then its kind in parentheses.

@@ -75,13 +75,14 @@ pub(super) struct Item {
 
 impl Item {
     fn claim(claim: &Claim, drawing: &Drawing<'_>) -> Item {
+        let (lines, rated) = drawing.claim_label(claim);
         Item {
             id: claim.id.to_string(),
             shape: Shape::Claim {
                 fill: drawing.claim_fill(claim),
             },
-            rated: drawing.has_bracket(claim),
-            lines: drawing.claim_lines(claim),
+            rated,
+            lines,
             tooltip: style::claim_tooltip(claim),
             url: None,
             dimmed: drawing.dimmed(&claim.id),
