@@ -5,7 +5,7 @@
 //! carries DejaVu Sans Condensed (the `dejavu` crate) and maps every family, generic or named, to it.
 //! The same SVG therefore gives the same pixels on every machine.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
@@ -76,19 +76,7 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
 
 /// usvg's options: the bundled DejaVu Sans for every family, no system fonts.
 fn options() -> usvg::Options<'static> {
-    let mut db = usvg::fontdb::Database::new();
-    for face in [
-        dejavu::sans_condensed::regular(),
-        dejavu::sans_condensed::bold(),
-        dejavu::sans_condensed::oblique(),
-        dejavu::sans_condensed::bold_oblique(),
-    ] {
-        db.load_font_data(face.to_vec());
-    }
-    db.set_sans_serif_family(FAMILY);
-    db.set_serif_family(FAMILY);
-    db.set_monospace_family(FAMILY);
-    let fontdb = Arc::new(db);
+    let fontdb = Arc::clone(fonts());
     // usvg's font selector ends every family list with the generic serif family, so named
     // families that are not bundled (Helvetica, Arial, ...) come out in DejaVu Sans too.
     usvg::Options {
@@ -96,6 +84,27 @@ fn options() -> usvg::Options<'static> {
         fontdb,
         ..usvg::Options::default()
     }
+}
+
+/// The font database, built once per process: `build` rasterises every view, and parsing the
+/// four faces each time would repeat the same work.
+fn fonts() -> &'static Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for face in [
+            dejavu::sans_condensed::regular(),
+            dejavu::sans_condensed::bold(),
+            dejavu::sans_condensed::oblique(),
+            dejavu::sans_condensed::bold_oblique(),
+        ] {
+            db.load_font_data(face.to_vec());
+        }
+        db.set_sans_serif_family(FAMILY);
+        db.set_serif_family(FAMILY);
+        db.set_monospace_family(FAMILY);
+        Arc::new(db)
+    })
 }
 
 /// A PNG chunk of type `tEXt` with `keyword` and `text`, placed right after the header, where
