@@ -28,6 +28,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// [`write_atomic`] into `path`'s directory, created first if need be, ignoring failure: for
+/// caches, where a failed write only costs speed next time.
+pub fn write_cache_file(path: &Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = write_atomic(path, bytes);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,13 +175,9 @@ pub fn encode(entries: &[EntryRef<'_>]) -> Option<Vec<u8>> {
 
 /// Writes the cache file atomically. A failure only costs speed next time, so it is ignored.
 pub fn write(file: &Path, entries: &[EntryRef<'_>]) {
-    let Some(bytes) = encode(entries) else {
-        return;
-    };
-    if let Some(dir) = file.parent() {
-        let _ = std::fs::create_dir_all(dir);
+    if let Some(bytes) = encode(entries) {
+        crate::fsutil::write_cache_file(file, &bytes);
     }
-    let _ = crate::fsutil::write_atomic(file, &bytes);
 }
 
 #[cfg(test)]

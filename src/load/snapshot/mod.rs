@@ -117,13 +117,9 @@ pub fn encode(inputs: &[Input], corpus: &Corpus, diagnostics: &[Diagnostic]) -> 
 
 /// Writes a snapshot atomically. A failure only costs speed next time, so it is ignored.
 pub fn write(file: &Path, inputs: &[Input], corpus: &Corpus, diagnostics: &[Diagnostic]) {
-    let Some(bytes) = encode(inputs, corpus, diagnostics) else {
-        return;
-    };
-    if let Some(dir) = file.parent() {
-        let _ = std::fs::create_dir_all(dir);
+    if let Some(bytes) = encode(inputs, corpus, diagnostics) {
+        crate::fsutil::write_cache_file(file, &bytes);
     }
-    let _ = crate::fsutil::write_atomic(file, &bytes);
 }
 
 #[cfg(test)]
