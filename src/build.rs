@@ -302,11 +302,7 @@ fn report_file(
         .collect();
     let key = html::report(graph, &labels, &sketch);
     let renderers: Vec<String> = renderers.iter().map(ToString::to_string).collect();
-    let marker = format!(
-        "<!-- {MARKER} from dot {:016x} with the {} renderer; do not edit -->\n",
-        dot_hash(&key),
-        renderers.join(" and ")
-    );
+    let marker = format!("<!-- {} -->\n", svg_marker(&key, &renderers.join(" and ")));
     let page = html::report(graph, &labels, &drawn);
     let page = match page.split_once('\n') {
         Some((doctype, rest)) => format!("{doctype}\n{marker}{rest}"),
