@@ -2,117 +2,132 @@
 //!
 //! DOT is the format Graphviz lays out, so it is both an export of its own (`claimgraph export
 //! --format dot`) and the input of the SVG export when Graphviz is installed. The graph is built
-//! as a `dot_structures::Graph` and printed by graphviz-rust; that crate prints text as given,
-//! so every string goes through [`quote`] first. Nodes and edges are written in corpus order,
+//! from graphviz-rust's `dot_structures` statements, printed as graphviz-rust prints them
+//! (`print.rs`, on all cores: a node or edge depends on nothing but itself); that crate
+//! prints text as given, so every string goes through [`quote`] first. Nodes and edges are written in corpus order,
 //! so the same graph always gives the same bytes.
 
 mod escape;
 mod legend;
+mod print;
 
 pub use escape::{quote, unquote};
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::stable_graph::EdgeReference;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::drawing::Drawing;
 use super::style::{self, Line};
 use super::{ExportOptions, SourceMode};
-use crate::graph::{ClaimGraph, EdgeKind};
+use crate::graph::{ClaimGraph, Edge as GraphEdge, EdgeKind, NodeRef};
 use crate::model::{Claim, Source};
+use print::Writer;
 
 /// The DOT of `graph`: claims, sources, their edges and a legend.
 ///
 /// Each kind of node and edge is a (non-cluster) subgraph that sets the kind's look once, so a
 /// node or edge carries only what is its own: label, tooltip, fill, link. With `group_by`, the
-/// claims of each group are drawn in a cluster of their own.
+/// claims of each group are drawn in a cluster of their own. Every statement is a
+/// graphviz-rust `Stmt`; the many node and edge statements are made and printed a chunk at a
+/// time (see `print.rs`).
 pub fn to_dot(graph: &ClaimGraph, options: &ExportOptions) -> String {
     let drawing = Drawing::new(graph, options);
-    let mut stmts = defaults(options);
-    stmts.extend(nodes(&drawing));
-    stmts.extend(edge_groups(&drawing));
-    let sources = options.sources == SourceMode::Show;
-    stmts.push(Stmt::Subgraph(legend::legend(
-        &drawing.legend_fills(),
-        sources,
-    )));
-    let id = Id::Plain("claims".into());
-    let dot = Graph::DiGraph {
-        id,
-        strict: false,
-        stmts,
-    };
-    let mut text = dot.print(PrinterContext::default().with_node_mult_attr_s_l());
+    let mut dot = Writer::new(false, true, &Id::Plain("claims".into()));
+    for stmt in defaults(options) {
+        dot.stmt(&stmt);
+    }
+    claims(&mut dot, &drawing);
+    let sources: Vec<&Source> = drawing.graph.sources().map(|(_, s)| s).collect();
+    if !sources.is_empty() {
+        dot.open(&Id::Plain("sources".into()));
+        dot.stmt(&Stmt::GAttribute(GraphAttributes::Node(source_look())));
+        dot.stmts_from(&sources, |s| Stmt::Node(source_node(&drawing, s)));
+        dot.close();
+    }
+    edge_groups(&mut dot, &drawing);
+    let show_sources = options.sources == SourceMode::Show;
+    let legend = legend::legend(&drawing.legend_fills(), show_sources);
+    dot.stmt(&Stmt::Subgraph(legend));
+    let mut text = dot.finish();
     text.push('\n');
     text
 }
 
-/// The claims (in their groups' clusters, if grouped), then the sources, each kind in its own
-/// group.
-fn nodes(drawing: &Drawing<'_>) -> Vec<Stmt> {
-    let graph = &*drawing.graph;
-    let mut clusters: Vec<Vec<Stmt>> = vec![Vec::new(); drawing.group_names().len()];
+/// The claims, in a group of their own: those of each group in its cluster (when grouped),
+/// then the rest.
+fn claims(dot: &mut Writer, drawing: &Drawing<'_>) {
+    let names = drawing.group_names();
+    let mut clusters: Vec<Vec<&Claim>> = vec![Vec::new(); names.len()];
     let mut loose = Vec::new();
-    for (_, claim) in graph.claims() {
-        let node = Stmt::Node(claim_node(drawing, claim));
+    for (_, claim) in drawing.graph.claims() {
         match drawing.group(&claim.id).and_then(|g| clusters.get_mut(g)) {
-            Some(cluster) => cluster.push(node),
-            None => loose.push(node),
+            Some(cluster) => cluster.push(claim),
+            None => loose.push(claim),
         }
     }
-    let clusters = clusters
-        .into_iter()
-        .zip(drawing.group_names())
-        .enumerate()
-        .filter(|(_, (stmts, _))| !stmts.is_empty())
-        .map(|(i, (stmts, name))| cluster(i, name, stmts));
-    let claims = clusters.chain(loose);
-    let sources = graph
-        .sources()
-        .map(|(_, s)| Stmt::Node(source_node(drawing, s)));
-    let look = GraphAttributes::Node(claim_look());
-    let mut stmts: Vec<Stmt> = group("claims", look, claims).into_iter().collect();
-    stmts.extend(group(
-        "sources",
-        GraphAttributes::Node(source_look()),
-        sources,
-    ));
-    stmts
+    if loose.is_empty() && clusters.iter().all(Vec::is_empty) {
+        return;
+    }
+    let node = |claim: &&Claim| Stmt::Node(claim_node(drawing, claim));
+    dot.open(&Id::Plain("claims".into()));
+    dot.stmt(&Stmt::GAttribute(GraphAttributes::Node(claim_look())));
+    for (i, (members, name)) in clusters.iter().zip(names).enumerate() {
+        if members.is_empty() {
+            continue;
+        }
+        dot.open(&Id::Plain(format!("cluster_group{i}")));
+        for attribute in cluster_look(name) {
+            dot.stmt(&Stmt::Attribute(attribute));
+        }
+        dot.stmts_from(members, node);
+        dot.close();
+    }
+    dot.stmts_from(&loose, node);
+    dot.close();
 }
 
-/// The cluster of group number `index`, labelled `name`.
-fn cluster(index: usize, name: &str, nodes: Vec<Stmt>) -> Stmt {
-    let look = [
+/// How the cluster of a group labelled `name` looks.
+fn cluster_look(name: &str) -> [Attribute; 5] {
+    [
         text("label", name),
         attr("style", "rounded,dashed"),
         attr("color", "#999999"),
         attr("fontcolor", "#555555"),
         attr("fontsize", "13"),
-    ];
-    let stmts = look.into_iter().map(Stmt::Attribute).chain(nodes).collect();
-    Stmt::Subgraph(Subgraph {
-        id: Id::Plain(format!("cluster_group{index}")),
-        stmts,
-    })
+    ]
 }
 
 /// The edges: `supports`, `contradicts` and references, each kind in its own group.
-fn edge_groups(drawing: &Drawing<'_>) -> Vec<Stmt> {
-    let mut groups = Vec::new();
-    for kind in [EdgeKind::Supports, EdgeKind::Contradicts] {
-        let edges = edges(drawing, |k| k == kind).map(Stmt::Edge);
-        groups.extend(group(
-            kind.as_str(),
-            GraphAttributes::Edge(edge_look(kind)),
-            edges,
-        ));
+fn edge_groups(dot: &mut Writer, drawing: &Drawing<'_>) {
+    let kinds = [EdgeKind::Supports, EdgeKind::Contradicts];
+    for kind in kinds {
+        edge_group(dot, drawing, kind.as_str(), kind, |k| k == kind);
     }
-    let references = edges(drawing, |k| !k.is_relation()).map(Stmt::Edge);
-    let look = GraphAttributes::Edge(edge_look(EdgeKind::Cites));
-    groups.extend(group("references", look, references));
-    groups
+    edge_group(dot, drawing, "references", EdgeKind::Cites, |k| {
+        !k.is_relation()
+    });
+}
+
+/// The group `name` of the edges whose kind passes `keep`, drawn like `look`'s; nothing when
+/// there are none.
+fn edge_group(
+    dot: &mut Writer,
+    drawing: &Drawing<'_>,
+    name: &str,
+    look: EdgeKind,
+    keep: impl Fn(EdgeKind) -> bool,
+) {
+    let edges = edges(drawing, keep);
+    if edges.is_empty() {
+        return;
+    }
+    dot.open(&Id::Plain(name.into()));
+    dot.stmt(&Stmt::GAttribute(GraphAttributes::Edge(edge_look(look))));
+    dot.stmts_from(&edges, |e| Stmt::Edge(edge_stmt(drawing, e)));
+    dot.close();
 }
 
 /// Graph, node and edge defaults, and the title.
@@ -157,19 +172,6 @@ fn defaults(options: &ExportOptions) -> Vec<Stmt> {
     .collect()
 }
 
-/// A subgraph `name` that applies `look` to `stmts`; nothing when there are no statements.
-fn group(name: &str, look: GraphAttributes, stmts: impl Iterator<Item = Stmt>) -> Option<Stmt> {
-    let mut stmts = stmts.peekable();
-    stmts.peek()?;
-    let stmts = std::iter::once(Stmt::GAttribute(look))
-        .chain(stmts)
-        .collect();
-    Some(Stmt::Subgraph(Subgraph {
-        id: Id::Plain(name.into()),
-        stmts,
-    }))
-}
-
 /// How claims look: rounded boxes.
 pub(super) fn claim_look() -> Vec<Attribute> {
     vec![
@@ -202,7 +204,7 @@ fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
         attributes.push(attr("fillcolor", fill));
     }
     attributes.extend([
-        text("label", drawing.claim_lines(claim).join("\n")),
+        text("label", drawing.claim_text(claim)),
         text("tooltip", style::claim_tooltip(claim)),
     ]);
     if drawing.is_focus(&claim.id) {
@@ -236,35 +238,39 @@ fn faint(fill: &str, border: &str) -> [Attribute; 3] {
     ]
 }
 
-/// The edges whose kind passes `keep`, in the order they were added to the graph, each with its
-/// label (for references) and its relation's note as tooltip; faint when an end is.
-fn edges<'a>(
-    drawing: &'a Drawing<'a>,
-    keep: impl Fn(EdgeKind) -> bool + 'a,
-) -> impl Iterator<Item = Edge> + 'a {
+/// An edge of the graph with its two ends.
+type Drawn<'g> = (EdgeReference<'g, GraphEdge>, NodeRef<'g>, NodeRef<'g>);
+
+/// The edges whose kind passes `keep`, in the order they were added to the graph.
+fn edges<'g>(drawing: &'g Drawing<'_>, keep: impl Fn(EdgeKind) -> bool) -> Vec<Drawn<'g>> {
     let graph = &*drawing.graph;
-    let pg = graph.petgraph();
-    let mut refs: Vec<_> = pg
+    let mut edges: Vec<Drawn<'g>> = graph
+        .petgraph()
         .edge_references()
         .filter(|e| keep(e.weight().kind))
+        .filter_map(|e| Some((e, graph.get(e.source())?, graph.get(e.target())?)))
         .collect();
-    refs.sort_by_key(|e| e.id());
-    refs.into_iter().filter_map(move |e| {
-        let (from, to) = (graph.get(e.source())?, graph.get(e.target())?);
-        let kind = e.weight().kind;
-        let label = style::edge_style(kind).label.map(|l| text("label", l));
-        let note = graph
-            .relation(e.weight())
-            .and_then(|r| r.note.as_deref())
-            .map(|n| text("tooltip", n));
-        let faint = (drawing.dimmed(from.id()) || drawing.dimmed(to.id()))
-            .then(|| attr("color", style::faint(style::edge_style(kind).color)));
-        Some(edge(
-            from.id().as_str(),
-            to.id().as_str(),
-            label.into_iter().chain(note).chain(faint).collect(),
-        ))
-    })
+    edges.sort_unstable_by_key(|(e, _, _)| e.id());
+    edges
+}
+
+/// An edge with its label (for references) and its relation's note as tooltip; faint when an
+/// end is.
+fn edge_stmt(drawing: &Drawing<'_>, (e, from, to): &Drawn<'_>) -> Edge {
+    let kind = e.weight().kind;
+    let label = style::edge_style(kind).label.map(|l| text("label", l));
+    let note = drawing
+        .graph
+        .relation(e.weight())
+        .and_then(|r| r.note.as_deref())
+        .map(|n| text("tooltip", n));
+    let faint = (drawing.dimmed(from.id()) || drawing.dimmed(to.id()))
+        .then(|| attr("color", style::faint(style::edge_style(kind).color)));
+    edge(
+        from.id().as_str(),
+        to.id().as_str(),
+        label.into_iter().chain(note).chain(faint).collect(),
+    )
 }
 
 /// How edges of `kind` look: colour, line pattern, arrowhead and width (not the label).

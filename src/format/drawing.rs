@@ -12,7 +12,7 @@ use petgraph::Direction as PgDirection;
 
 use super::category::{self, CategoryKind, speaker_name};
 use super::style;
-use super::wrap::{WIDTH, printable, wrap};
+use super::wrap::{WIDTH, printable, wrap, wrap_into};
 use super::{ColorBy, ExportOptions, GroupBy, SourceMode};
 use crate::graph::{ClaimGraph, Selection};
 use crate::model::{Claim, Id};
@@ -81,6 +81,7 @@ impl<'a> Drawing<'a> {
 
     /// The lines of `claim`'s label: its text, with `sources: merge` its speaker's name, then
     /// what its fill says (see [`style::claim_bracket`]).
+    #[cfg(test)]
     pub fn claim_lines(&self, claim: &Claim) -> Vec<String> {
         self.claim_label(claim).0
     }
@@ -95,6 +96,24 @@ impl<'a> Drawing<'a> {
         let has_bracket = bracket.is_some();
         lines.extend(bracket);
         (lines, has_bracket)
+    }
+
+    /// [`Drawing::claim_lines`] joined by line breaks, written into one buffer: a label for a
+    /// writer that has no use for the lines apart (DOT).
+    pub fn claim_text(&self, claim: &Claim) -> String {
+        let mut label = String::new();
+        wrap_into(&mut label, &claim.text, WIDTH);
+        if let Some(name) = self.speakers.get(&claim.id) {
+            label.push_str("— ");
+            label.push_str(&printable(name));
+            label.push('\n');
+        }
+        if let Some(bracket) = style::claim_bracket(claim, &self.options.color_by) {
+            label.push_str(&bracket);
+            label.push('\n');
+        }
+        label.pop();
+        label
     }
 
     /// Whether the node `id` is drawn faintly, away from the focus.
@@ -235,6 +254,16 @@ mod tests {
             "the speaker line is not a bracket"
         );
         let (_, rated) = graph.claims().nth(1).unwrap();
+        for (_, claim) in graph.claims() {
+            assert_eq!(
+                drawing.claim_text(claim),
+                drawing.claim_lines(claim).join("\n")
+            );
+        }
+        assert_eq!(
+            drawing.claim_text(rated),
+            "DeepSeek used far fewer resources than\nChatGPT.\n[misleading]"
+        );
         assert_eq!(
             drawing.claim_lines(rated),
             [

@@ -242,14 +242,14 @@ pub(crate) fn source_lines(source: &Source) -> Vec<String> {
 
 /// A claim's tooltip: its full text.
 pub(crate) fn claim_tooltip(claim: &Claim) -> String {
-    printable(&claim.text)
+    printable(&claim.text).into_owned()
 }
 
 /// A source's tooltip: its name, and its description when it has one.
 pub(crate) fn source_tooltip(source: &Source) -> String {
     match &source.description {
-        Some(d) => printable(&format!("{}: {d}", source.name)),
-        None => printable(&source.name),
+        Some(d) => printable(&format!("{}: {d}", source.name)).into_owned(),
+        None => printable(&source.name).into_owned(),
     }
 }
 

@@ -4,6 +4,8 @@
 //! out. Both diagram writers (DOT and the embedded SVG renderer) wrap labels here, so a claim
 //! breaks into the same lines whichever renderer draws it.
 
+use std::borrow::Cow;
+
 /// The line width labels are wrapped to, in characters.
 pub(crate) const WIDTH: usize = 40;
 
@@ -13,36 +15,58 @@ pub(crate) const WIDTH: usize = 40;
 /// characters are dropped, and a word longer than `width` (a URL, say) is cut into pieces of
 /// `width` characters. Empty text gives no lines.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut joined = String::new();
+    wrap_into(&mut joined, text, width);
+    joined.split_terminator('\n').map(String::from).collect()
+}
+
+/// Appends the lines of [`wrap`] to `out`, each ended by a line break: one buffer instead of a
+/// string per line, for labels that are written joined anyway. The lines hold no line breaks
+/// of their own (whitespace runs become one space), so they split back exactly.
+pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
+    out.reserve(text.len() + text.len() / width + 1);
     let mut line_len = 0;
     for word in printable(text).split_whitespace() {
         for piece in pieces(word, width) {
-            let len = piece.chars().count();
+            let len = char_count(piece);
             if line_len > 0 && line_len + 1 + len > width {
-                lines.push(std::mem::take(&mut line));
+                out.push('\n');
                 line_len = 0;
             }
             if line_len > 0 {
-                line.push(' ');
+                out.push(' ');
                 line_len += 1;
             }
-            line.push_str(piece);
+            out.push_str(piece);
             line_len += len;
         }
     }
-    if !line.is_empty() {
-        lines.push(line);
+    if line_len > 0 {
+        out.push('\n');
     }
-    lines
 }
 
 /// `text` without control characters other than whitespace, which no renderer draws sensibly.
-pub(crate) fn printable(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || c.is_whitespace())
-        .collect()
+/// Borrowed when there is nothing to drop, as in almost all text.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    let dropped = |c: char| c.is_control() && !c.is_whitespace();
+    // A control character starts with a C0 byte, DEL, or 0xC2 (U+0080 to U+00BF): text without
+    // those bytes, nearly all text, is returned as it is without decoding it.
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2;
+    if !text.bytes().any(suspect) || !text.chars().any(dropped) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !dropped(c)).collect())
+}
+
+/// The number of characters in `text`, without decoding ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// `word` cut into pieces of at most `width` characters.
@@ -51,6 +75,10 @@ fn pieces(word: &str, width: usize) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
+        }
+        if rest.len() <= width {
+            // No more bytes than `width`, so no more characters either.
+            return Some(std::mem::take(&mut rest));
         }
         let cut = rest
             .char_indices()
@@ -112,6 +140,26 @@ mod tests {
                     results as US models, according to Kai-Fu Lee.";
         for line in wrap(text, WIDTH) {
             assert!(line.chars().count() <= WIDTH, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text: no line is empty or longer than the width, no line has a line
+        /// break or control character, and the lines hold every printable non-space character
+        /// of the text, in order.
+        #[test]
+        fn lines_keep_every_character_within_the_width(
+            text in "(\\PC|[ \t\n\r\u{0}\u{85}\u{9f}\u{a0}é]){0,120}",
+            width in 1usize..50,
+        ) {
+            let lines = wrap(&text, width);
+            for line in &lines {
+                proptest::prop_assert!(!line.is_empty() && line.chars().count() <= width, "{:?}", line);
+                proptest::prop_assert!(!line.chars().any(char::is_control), "{:?}", line);
+            }
+            let kept: String = text.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+            let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(joined, kept);
         }
     }
 }

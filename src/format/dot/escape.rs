@@ -25,7 +25,18 @@ use std::fmt::Write as _;
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    // Runs of characters written as they are are copied whole. Every character to escape
+    // starts with a byte that starts nothing else: ASCII `"`, `\\`, `&`, a C0 control or DEL,
+    // or 0xC2, the first byte of U+0080 to U+00BF (the C1 controls among them).
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'"' | b'\\' | b'&' | 0..=0x1f | 0x7f | 0xc2))
+    {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -37,7 +48,9 @@ pub fn quote(text: &str) -> String {
             }
             c => out.push(c),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out.push('"');
     out
 }
@@ -131,6 +144,10 @@ mod tests {
         case("R&D &amp; &#65;", r#""R&amp;D &amp;amp; &amp;#65;""#);
         case("<b>{x|y}</b>", r#""<b>{x|y}</b>""#);
         case("Ünïcödé ✓ 日本", r#""Ünïcödé ✓ 日本""#);
+        // A C1 control is escaped; its neighbours in the same UTF-8 lead byte are not.
+        case("next\u{85}line", r#""next&#133;line""#);
+        case("no\u{a0}break ©", "\"no\u{a0}break ©\"");
+        case("del\u{7f}", r#""del&#127;""#);
     }
 
     #[test]
