@@ -82,14 +82,14 @@ pub struct Entry {
 }
 
 /// A borrowed entry, for writing without copying the parsed files.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EntryRef<'a> {
     /// The path as discovered.
     pub path: &'a Path,
     /// The content it was parsed from.
     pub key: Key,
-    /// The parse result.
-    pub raw: &'a RawFile,
+    /// The parse result, already encoded (postcard, as [`Entry::raw`] is stored).
+    pub raw: &'a [u8],
 }
 
 #[derive(Serialize, Deserialize)]
@@ -170,7 +170,14 @@ pub fn encode(entries: &[EntryRef<'_>]) -> Option<Vec<u8>> {
         version: build_stamp(),
     };
     out = postcard::to_extend(&header, out).ok()?;
-    postcard::to_extend(entries, out).ok()
+    // What postcard writes for a `Vec<Entry>`: the length, then each entry's fields in order,
+    // its file copied as it was encoded.
+    out = postcard::to_extend(&entries.len(), out).ok()?;
+    for entry in entries {
+        out = postcard::to_extend(&(entry.path, entry.key), out).ok()?;
+        out.extend_from_slice(entry.raw);
+    }
+    Some(out)
 }
 
 /// Writes the cache file atomically. A failure only costs speed next time, so it is ignored.
@@ -193,6 +200,7 @@ mod tests {
     const YAML: &str = "claims:\n  - id: a\n    text: A.\n    sources: [x, {source: x, quote: q}]\n    date: 2025\n    confidence: 0.5\n    supports: [b]\nsources:\n  - id: x\n    name: X\n";
 
     fn round_trip(raw: &RawFile) -> RawFile {
+        let encoded = postcard::to_allocvec(raw).unwrap();
         let key = Key {
             size: 1,
             mtime_ns: 2,
@@ -201,7 +209,7 @@ mod tests {
         let entry = EntryRef {
             path: Path::new("a.yaml"),
             key,
-            raw,
+            raw: &encoded,
         };
         let bytes = encode(&[entry]).unwrap();
         let mut map = decode(&bytes).unwrap();
@@ -219,7 +227,7 @@ mod tests {
 
     #[test]
     fn corrupt_or_foreign_bytes_decode_to_nothing() {
-        let raw = parsed(YAML);
+        let raw = postcard::to_allocvec(&parsed(YAML)).unwrap();
         let entry = EntryRef {
             path: Path::new("a.yaml"),
             key: Key {

@@ -4,8 +4,9 @@
 //! [`Diagnostic`]; what could be understood still ends up in the corpus, so later checks can
 //! report their problems too.
 //!
-//! Files are read and parsed in parallel (rayon), then resolved in file order, so the
-//! diagnostics are the same whatever the number of threads. With a cache directory in
+//! Files are read and parsed in parallel (rayon), each kept packed until its turn (see
+//! `packed.rs`), then resolved in file order, so the diagnostics are the same whatever the
+//! number of threads. With a cache directory in
 //! [`Options`], a corpus none of whose files changed since the last load is read back whole,
 //! resolved, with its diagnostics (see `snapshot/`); otherwise the files unchanged since then
 //! are not parsed again (see `cache.rs`).
@@ -13,6 +14,7 @@
 mod cache;
 mod diagnostic;
 mod file;
+mod packed;
 mod parse;
 mod recover;
 mod report;
@@ -31,7 +33,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::model::{Corpus, Files};
-use file::RawFile;
+use packed::Packed;
 
 /// The result of loading: the corpus and every problem found on the way.
 #[derive(Debug, Clone, Default)]
@@ -212,7 +214,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
                     Some(cache::EntryRef {
                         path: files.path(*id)?,
                         key: (*key)?,
-                        raw,
+                        raw: raw.encoded()?,
                     })
                 })
                 .collect();
@@ -265,7 +267,7 @@ pub fn load_text(path: &Path, text: &str) -> Loaded {
     let mut files = Files::default();
     let (raw, mut diagnostics) = parse::parse(path, text.as_bytes());
     let id = files.push(path.to_path_buf());
-    let raws = raw.map(|raw| (id, raw)).into_iter().collect();
+    let raws = raw.map(|raw| (id, Packed::new(raw))).into_iter().collect();
     let (corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);
     diagnostics.sort();
@@ -283,7 +285,7 @@ enum Read {
     /// It was read.
     Parsed {
         path: PathBuf,
-        raw: Option<RawFile>,
+        raw: Option<Packed>,
         diags: Vec<Diagnostic>,
         /// Its cache key (with a cache in use).
         key: Option<cache::Key>,
@@ -304,7 +306,7 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
     {
         return Read::Parsed {
             path,
-            raw: Some(prior.raw),
+            raw: Some(Packed::new(prior.raw)),
             diags: Vec::new(),
             key: Some(key),
             hit: true,
@@ -313,7 +315,7 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
     let (raw, diags) = parse::parse(&path, &bytes);
     Read::Parsed {
         path,
-        raw,
+        raw: raw.map(Packed::new),
         diags,
         key,
         hit: false,
