@@ -1,18 +1,26 @@
 //! Renders diagnostics for people: `file:line:col`, the offending line, a caret under the
 //! exact spot, and the hint, in the style of rustc and just.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Diagnostic, Location, Severity};
 
-/// Renders diagnostics as text, reading each file's lines once, on demand.
+/// Renders diagnostics as text, reading files' lines on demand.
+///
+/// Only the files read last are kept ([`KEPT_FILES`]): diagnostics come sorted by file, so
+/// each file is usually read once, and a `check` with warnings in every file of a large
+/// corpus does not hold all of them in memory at the end.
 #[derive(Debug, Default)]
 pub struct Renderer {
     color: bool,
-    files: HashMap<PathBuf, Option<Vec<String>>>,
+    /// The text of the files read last, most recent last; `None` for one that could not be
+    /// read.
+    files: Vec<(PathBuf, Option<String>)>,
 }
+
+/// How many files a [`Renderer`] keeps: a diagnostic's own and the others it points to.
+const KEPT_FILES: usize = 8;
 
 struct Style {
     on: bool,
@@ -33,7 +41,7 @@ impl Renderer {
     pub fn new(color: bool) -> Renderer {
         Renderer {
             color,
-            files: HashMap::new(),
+            files: Vec::new(),
         }
     }
 
@@ -103,16 +111,22 @@ impl Renderer {
     }
 
     fn line(&mut self, file: &Path, line: u32) -> Option<String> {
-        let lines = self.files.entry(file.to_path_buf()).or_insert_with(|| {
-            let bytes = std::fs::read(file).ok()?;
-            Some(
-                String::from_utf8_lossy(&bytes)
-                    .lines()
-                    .map(str::to_string)
-                    .collect(),
-            )
-        });
-        lines.as_ref()?.get(line.checked_sub(1)? as usize).cloned()
+        let at = match self.files.iter().position(|(p, _)| p == file) {
+            Some(at) => at,
+            None => {
+                let text = std::fs::read(file)
+                    .ok()
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+                if self.files.len() == KEPT_FILES {
+                    self.files.remove(0);
+                }
+                self.files.push((file.to_path_buf(), text));
+                self.files.len() - 1
+            }
+        };
+        let text = self.files[at].1.as_ref()?;
+        let line = text.lines().nth(line.checked_sub(1)? as usize)?;
+        Some(line.to_string())
     }
 }
 
@@ -162,6 +176,23 @@ mod tests {
             file.display()
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn keeps_only_the_files_read_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = Renderer::new(false);
+        for i in 0..=KEPT_FILES {
+            let file = dir.path().join(format!("{i}.yaml"));
+            std::fs::write(&file, format!("line {i}\n")).unwrap();
+            assert_eq!(r.line(&file, 1), Some(format!("line {i}")));
+        }
+        assert_eq!(r.files.len(), KEPT_FILES);
+        let first = dir.path().join("0.yaml");
+        assert!(r.files.iter().all(|(p, _)| *p != first));
+        std::fs::write(&first, "read again\n").unwrap();
+        assert_eq!(r.line(&first, 1), Some("read again".to_string()));
+        assert_eq!(r.line(&dir.path().join("missing.yaml"), 1), None);
     }
 
     #[test]
