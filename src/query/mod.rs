@@ -21,6 +21,7 @@ mod rank;
 mod shared;
 mod stats;
 mod support;
+mod tree;
 mod views;
 mod walk;
 mod why;
@@ -29,7 +30,7 @@ pub use conflicts::{Conflict, ConflictKind, conflicts};
 pub use cycles::{Cycle, cycles};
 pub use path::{Paths, all_paths, path};
 pub use rank::{Central, Ranked, central};
-pub use shared::Shared;
+pub use shared::{Shared, SharedIter};
 pub use stats::{Count, Counts, Stats, Top, stats};
 pub use support::{Impact, Impacted, Reach, Reached, attackers, impact, supporters, unsupported};
 pub use views::{ClaimView, Defined, SourceView};
@@ -129,10 +130,21 @@ impl<'a> Chain<'a> {
     }
 
     fn from_shared(claims: Shared<&'a Id>, relations: Shared<RelationKind>) -> Chain<'a> {
+        let stance = Stance::of(&relations);
+        Chain::from_paths(claims, relations, stance)
+    }
+
+    /// A chain whose stance is already known (a walk tracks it), so its relations need not be
+    /// read.
+    fn from_paths(
+        claims: Shared<&'a Id>,
+        relations: Shared<RelationKind>,
+        stance: Stance,
+    ) -> Chain<'a> {
         Chain {
             claims,
-            stance: Stance::of(&relations),
             relations,
+            stance,
         }
     }
 

@@ -7,8 +7,8 @@
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;
 
-use super::walk::{State, Walk};
-use super::{Chain, ClaimRef, QueryError, Stance, claim_node, has_source, order};
+use super::walk::Walk;
+use super::{Chain, ClaimRef, QueryError, Stance, claim_node, has_source};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, RelationKind};
 
@@ -71,16 +71,15 @@ fn reach<'a>(
     let (target, claim) = claim_node(graph, id, query)?;
     let walk = Walk::run(graph, target, Incoming, |_| true, true, depth);
     let wanted = stance == Stance::Against;
-    let found = nearest_first(graph, &walk, |st| st.node != target && st.against == wanted);
+    let found = walk.nearest_first(|st| st.node != target && st.against == wanted);
     let chains = walk.chains(graph, Incoming);
     let results = found
         .into_iter()
-        .filter_map(|at| {
-            let s = walk.order[at];
+        .filter_map(|s| {
             Some(Reached {
                 claim: ClaimRef::at(graph, walk.state(s).node)?,
                 distance: walk.distance(s),
-                chain: chains.get(at),
+                chain: chains.of(s),
             })
         })
         .collect();
@@ -90,21 +89,6 @@ fn reach<'a>(
         depth,
         results,
     })
-}
-
-/// The positions in `walk` of the states that pass `keep`, nearest first, then in file order.
-/// O(S log S) for S states reached.
-fn nearest_first(graph: &ClaimGraph, walk: &Walk, keep: impl Fn(State) -> bool) -> Vec<usize> {
-    let mut found: Vec<(usize, usize, usize)> = walk
-        .order
-        .iter()
-        .enumerate()
-        .filter(|&(_, &s)| keep(walk.state(s)))
-        .map(|(at, &s)| (walk.distance(s), order(graph, walk.state(s).node), at))
-        .collect();
-    // Each claim is found in one state at most, so no two keys are equal.
-    found.sort_unstable();
-    found.into_iter().map(|(_, _, at)| at).collect()
 }
 
 /// What rests on a claim: the answer of [`impact`].
@@ -135,17 +119,16 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
     let supports = |k| k == RelationKind::Supports;
     let walk = Walk::run(graph, target, Outgoing, supports, false, None);
     let kept = supported_without(graph, target);
-    let found = nearest_first(graph, &walk, |st| st.node != target);
+    let found = walk.nearest_first(|st| st.node != target);
     let chains = walk.chains(graph, Outgoing);
     let results = found
         .into_iter()
-        .filter_map(|at| {
-            let s = walk.order[at];
+        .filter_map(|s| {
             let n = walk.state(s).node;
             let reached = Reached {
                 claim: ClaimRef::at(graph, n)?,
                 distance: walk.distance(s),
-                chain: chains.get(at),
+                chain: chains.of(s),
             };
             Some(Impacted {
                 reached,

@@ -6,18 +6,19 @@
 //! can be reached both "for" and "against". Each state keeps its predecessor, which gives the
 //! shortest chain back to the start. Edges are followed in the order they were written.
 //!
-//! States are numbered by their position in the walk (`order`), and each keeps the position
-//! of its predecessor: a state's chain is its predecessor's plus one step. [`Walk::chains`]
-//! uses that to lay out the chain of every state end to end in one shared buffer, reading
-//! memory almost in order, instead of walking back from each state through the graph (about
-//! ten random reads per chain on a 100,000-claim graph, and two allocations).
+//! States are numbered `2 × node index + against`, and every per-state record is a vector
+//! by that number. The predecessor links form a tree rooted at the start: [`Walk::chains`]
+//! answers each state's chain as a path in that tree ([`super::Tree`]) instead of copying
+//! it out, so a walk that reaches 200,000 states answers all their chains in one pass over
+//! the nodes.
 
 use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
-use super::{Chain, Shared};
+use super::tree::Tree;
+use super::{Chain, Shared, Stance};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, RelationKind};
 
@@ -27,13 +28,16 @@ const UNREACHED: u32 = u32::MAX;
 #[derive(Debug)]
 pub(super) struct Walk {
     polarity: bool,
-    /// Distance of each state id from the start (`UNREACHED` when not reached).
+    /// Distance of each state from the start (`UNREACHED` when not reached).
     dist: Vec<u32>,
-    /// Reached states in the order they were reached (the start first): position -> state id.
+    /// Reached states in the order they were reached (the start first): position -> state.
     pub order: Vec<u32>,
-    /// By position: the position of the predecessor (the start's is 0) and the relation
-    /// between the two.
-    pred: Vec<(u32, RelationKind)>,
+    /// By state: the state it was reached from (the start's is itself)...
+    pred: Vec<u32>,
+    /// ...the relation between the two...
+    kind: Vec<RelationKind>,
+    /// ...and whether the chain to it holds an odd number of `contradicts`.
+    odd: Vec<bool>,
 }
 
 /// A state: a node and, with polarity, whether the chain to it argues against the start.
@@ -59,12 +63,14 @@ impl Walk {
             polarity,
             dist: vec![UNREACHED; states],
             order: Vec::new(),
-            pred: Vec::new(),
+            pred: vec![0; states],
+            kind: vec![RelationKind::Supports; states],
+            odd: vec![false; states],
         };
         let first = walk.id(start, false);
         walk.dist[first as usize] = 0;
+        walk.pred[first as usize] = first;
         walk.order.push(first);
-        walk.pred.push((0, RelationKind::Supports));
         let args = graph.arguments();
         // `order` is the queue: states are taken in the order they were reached.
         for at in 0.. {
@@ -74,17 +80,21 @@ impl Walk {
                 continue;
             }
             let here = walk.state(s);
+            let odd = walk.odd[s as usize];
             let edges = match dir {
                 Direction::Outgoing => args.outgoing(here.node),
                 Direction::Incoming => args.incoming(here.node),
             };
             for arg in edges.iter().filter(|a| follow(a.kind)) {
-                let flip = polarity && arg.kind == RelationKind::Contradicts;
-                let next = walk.id(arg.node, here.against ^ flip);
-                if walk.dist[next as usize] == UNREACHED {
-                    walk.dist[next as usize] = d + 1;
+                let flip = arg.kind == RelationKind::Contradicts;
+                let next = walk.id(arg.node, here.against ^ (flip && polarity));
+                let n = next as usize;
+                if walk.dist[n] == UNREACHED {
+                    walk.dist[n] = d + 1;
+                    walk.pred[n] = s;
+                    walk.kind[n] = arg.kind;
+                    walk.odd[n] = odd ^ flip;
                     walk.order.push(next);
-                    walk.pred.push((at as u32, arg.kind));
                 }
             }
         }
@@ -114,13 +124,12 @@ impl Walk {
     pub fn chain<'a>(&self, graph: &'a ClaimGraph, at: usize, dir: Direction) -> Chain<'a> {
         let mut claims = Vec::new();
         let mut relations = Vec::new();
-        let mut p = at;
-        claims.extend(self.id_at(graph, p));
-        while p != 0 {
-            let (q, kind) = self.pred[p];
-            relations.push(kind);
-            p = q as usize;
-            claims.extend(self.id_at(graph, p));
+        let mut s = self.order[at];
+        claims.extend(self.id_of(graph, s));
+        while self.dist[s as usize] != 0 {
+            relations.push(self.kind[s as usize]);
+            s = self.pred[s as usize];
+            claims.extend(self.id_of(graph, s));
         }
         if dir == Direction::Outgoing {
             claims.reverse();
@@ -129,74 +138,102 @@ impl Walk {
         Chain::from_parts(claims, relations)
     }
 
-    fn id_at<'a>(&self, graph: &'a ClaimGraph, at: usize) -> Option<&'a Id> {
-        graph.get(self.state(self.order[at]).node).map(|n| n.id())
+    fn id_of<'a>(&self, graph: &'a ClaimGraph, s: u32) -> Option<&'a Id> {
+        graph.get(self.state(s).node).map(|n| n.id())
     }
 
-    /// The chains of every state reached, the same as [`chain`](Self::chain) for each, laid
-    /// out end to end in two shared buffers: in walk order each chain is its predecessor's
-    /// plus one step, so building them reads and writes memory almost in order. O(states +
-    /// total length of the chains).
-    pub fn chains<'a>(&self, graph: &'a ClaimGraph, dir: Direction) -> Chains<'a> {
-        let n = self.order.len();
-        // Each state's claims and relations are at `start[p]..start[p] + len[p]` of the
-        // buffers (its relations one fewer).
-        let mut start: Vec<(usize, usize)> = Vec::with_capacity(n);
-        let mut len: Vec<(usize, usize)> = Vec::with_capacity(n);
-        let total: usize = self.order.iter().map(|&s| self.distance(s) + 1).sum();
-        let mut claims: Vec<&'a Id> = Vec::with_capacity(total);
-        let mut relations: Vec<RelationKind> = Vec::with_capacity(total.saturating_sub(n));
-        for p in 0..n {
-            let id = self.id_at(graph, p);
-            let (from, kind) = self.pred[p];
-            let (c0, r0) = (claims.len(), relations.len());
-            let (pc, pr) = if p == 0 {
-                ((0, 0), (0, 0))
-            } else {
-                let (sc, sr) = start[from as usize];
-                let (lc, lr) = len[from as usize];
-                ((sc, sc + lc), (sr, sr + lr))
-            };
-            if dir == Direction::Incoming {
-                claims.extend(id);
-                claims.extend_from_within(pc.0..pc.1);
-                relations.extend((p != 0).then_some(kind));
-                relations.extend_from_within(pr.0..pr.1);
-            } else {
-                claims.extend_from_within(pc.0..pc.1);
-                claims.extend(id);
-                relations.extend_from_within(pr.0..pr.1);
-                relations.extend((p != 0).then_some(kind));
-            }
-            start.push((c0, r0));
-            len.push((claims.len() - c0, relations.len() - r0));
+    /// The reached states that pass `keep`, nearest first, then by node index (which is file
+    /// order for claims). A counting sort over the states in index order, so the answer reads
+    /// the graph in memory order: O(node bound + greatest distance).
+    pub fn nearest_first(&self, keep: impl Fn(State) -> bool) -> Vec<u32> {
+        let wanted = |s: usize| self.dist[s] != UNREACHED && keep(self.state(s as u32));
+        let mut start = vec![0usize; self.max_distance() + 2];
+        for s in (0..self.dist.len()).filter(|&s| wanted(s)) {
+            start[self.dist[s] as usize + 1] += 1;
         }
+        for d in 1..start.len() {
+            start[d] += start[d - 1];
+        }
+        let mut found = vec![0u32; start[start.len() - 1]];
+        for s in (0..self.dist.len()).filter(|&s| wanted(s)) {
+            let slot = &mut start[self.dist[s] as usize];
+            found[*slot] = s as u32;
+            *slot += 1;
+        }
+        found
+    }
+
+    fn max_distance(&self) -> usize {
+        self.order
+            .last()
+            .map_or(0, |&s| self.dist[s as usize] as usize)
+    }
+
+    /// The chain of every state reached, the same as [`chain`](Self::chain) for each, as
+    /// paths in the tree of predecessor links. Reads the id of every claim reached once, in
+    /// node order (or in walk order when the walk reached few): O(states reached), or
+    /// O(node bound) for a walk that reached more than a sixteenth of it.
+    pub fn chains<'a>(&self, graph: &'a ClaimGraph, dir: Direction) -> Chains<'_, 'a> {
+        let downward = dir == Direction::Outgoing;
+        let parent = Arc::new(self.pred.clone());
+        let claims = Tree::new(Arc::clone(&parent), self.ids(graph), 1, downward);
+        let relations = Tree::new(parent, self.kind.clone(), 0, downward);
         Chains {
+            walk: self,
             claims: Arc::new(claims),
             relations: Arc::new(relations),
-            start,
-            len,
         }
+    }
+
+    /// The id of each node reached, by node index; unreached nodes hold the start's id.
+    fn ids<'a>(&self, graph: &'a ClaimGraph) -> Vec<&'a Id> {
+        let bound = self.dist.len() / 2;
+        let Some(root) = self.order.first().and_then(|&s| self.id_of(graph, s)) else {
+            return Vec::new();
+        };
+        let mut ids = vec![root; bound];
+        let reached =
+            |node: usize| self.dist[node * 2] != UNREACHED || self.dist[node * 2 + 1] != UNREACHED;
+        if self.order.len() * 16 < bound {
+            for &s in &self.order {
+                ids[s as usize / 2] = self.id_of(graph, s).unwrap_or(root);
+            }
+        } else {
+            for (node, id) in ids.iter_mut().enumerate().filter(|&(n, _)| reached(n)) {
+                *id = graph.get(NodeIndex::new(node)).map_or(root, |n| n.id());
+            }
+        }
+        ids
     }
 }
 
-/// The chain of every state of a [`Walk`], by position; see [`Walk::chains`].
+/// The chain of every state of a [`Walk`]; see [`Walk::chains`].
 #[derive(Debug)]
-pub(super) struct Chains<'a> {
-    claims: Arc<Vec<&'a Id>>,
-    relations: Arc<Vec<RelationKind>>,
-    start: Vec<(usize, usize)>,
-    len: Vec<(usize, usize)>,
+pub(super) struct Chains<'w, 'a> {
+    walk: &'w Walk,
+    claims: Arc<Tree<&'a Id>>,
+    relations: Arc<Tree<RelationKind>>,
 }
 
-impl<'a> Chains<'a> {
-    /// The chain of the state at position `at`. O(1) and no copy: it shares the buffers.
+impl<'a> Chains<'_, 'a> {
+    /// The chain of the state at position `at` of [`Walk::order`]. O(1) and no copy.
+    #[cfg(test)]
     pub fn get(&self, at: usize) -> Chain<'a> {
-        let (sc, sr) = self.start[at];
-        let (lc, lr) = self.len[at];
-        Chain::from_shared(
-            Shared::new(Arc::clone(&self.claims), sc..sc + lc),
-            Shared::new(Arc::clone(&self.relations), sr..sr + lr),
+        self.of(self.walk.order[at])
+    }
+
+    /// The chain of state `s`. O(1) and no copy: it is a path in the shared trees.
+    pub fn of(&self, s: u32) -> Chain<'a> {
+        let len = self.walk.distance(s);
+        let stance = if self.walk.odd[s as usize] {
+            Stance::Against
+        } else {
+            Stance::For
+        };
+        Chain::from_paths(
+            Shared::path(Arc::clone(&self.claims), s, len + 1),
+            Shared::path(Arc::clone(&self.relations), s, len),
+            stance,
         )
     }
 }
