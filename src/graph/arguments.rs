@@ -46,8 +46,16 @@ impl Arguments {
                 Some((e.source().index(), e.target().index(), kind))
             })
             .collect();
-        let (out_start, out) = rows(bound, edges.iter().map(|&(a, b, k)| (a, b, k)));
-        let (in_start, inc) = rows(bound, edges.iter().map(|&(a, b, k)| (b, a, k)));
+        let filler = Arg {
+            node: NodeIndex::end(),
+            kind: RelationKind::Supports,
+        };
+        let arg = |node: usize, kind| Arg {
+            node: NodeIndex::new(node),
+            kind,
+        };
+        let (out_start, out) = rows(bound, edges.iter().map(|&(a, b, k)| (a, arg(b, k))), filler);
+        let (in_start, inc) = rows(bound, edges.iter().map(|&(a, b, k)| (b, arg(a, k))), filler);
         Arguments {
             out_start,
             out,
@@ -67,7 +75,8 @@ impl Arguments {
     }
 }
 
-fn row<'a>(start: &[u32], args: &'a [Arg], ix: NodeIndex) -> &'a [Arg] {
+/// Row `ix` of [`rows`]; empty for a node beyond the rows.
+pub(super) fn row<'a, T>(start: &[u32], args: &'a [T], ix: NodeIndex) -> &'a [T] {
     let i = ix.index();
     match (start.get(i), start.get(i + 1)) {
         (Some(&a), Some(&b)) => &args[a as usize..b as usize],
@@ -75,30 +84,25 @@ fn row<'a>(start: &[u32], args: &'a [Arg], ix: NodeIndex) -> &'a [Arg] {
     }
 }
 
-/// Counting sort of `(row, other, kind)` by row, keeping the input order within a row.
-fn rows(
+/// Counting sort of `(row, item)` by row, keeping the input order within a row: the start of
+/// each row (one more than `bound`, the last being the end) and the items. O(bound + items).
+pub(super) fn rows<T: Copy>(
     bound: usize,
-    edges: impl Iterator<Item = (usize, usize, RelationKind)> + Clone,
-) -> (Vec<u32>, Vec<Arg>) {
+    edges: impl Iterator<Item = (usize, T)> + Clone,
+    filler: T,
+) -> (Vec<u32>, Vec<T>) {
     let mut start = vec![0u32; bound + 1];
-    for (a, _, _) in edges.clone() {
+    for (a, _) in edges.clone() {
         start[a + 1] += 1;
     }
     for i in 0..bound {
         start[i + 1] += start[i];
     }
     let mut next = start.clone();
-    let filler = Arg {
-        node: NodeIndex::end(),
-        kind: RelationKind::Supports,
-    };
-    let mut args = vec![filler; start[bound] as usize];
-    for (a, b, kind) in edges {
-        args[next[a] as usize] = Arg {
-            node: NodeIndex::new(b),
-            kind,
-        };
+    let mut items = vec![filler; start[bound] as usize];
+    for (a, item) in edges {
+        items[next[a] as usize] = item;
         next[a] += 1;
     }
-    (start, args)
+    (start, items)
 }

@@ -10,11 +10,13 @@
 
 mod arguments;
 mod expr;
+mod references;
 mod select;
 mod view;
 
 pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
+pub use references::{Reference, References};
 pub use select::{Direction, Selection, SelectionError};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -142,10 +144,11 @@ pub struct ClaimGraph {
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<Id, NodeIndex>,
     arguments: Arguments,
+    references: References,
 }
 
 impl ClaimGraph {
-    /// Builds the graph of a corpus, with its [`Arguments`] index. Runs in O(items +
+    /// Builds the graph of a corpus, with its [`Arguments`] and [`References`] indexes. Runs in O(items +
     /// references).
     ///
     /// # Errors
@@ -176,11 +179,13 @@ impl ClaimGraph {
             b.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
         }
         let arguments = Arguments::new(&b.graph);
+        let references = References::new(&b.graph);
         Ok(ClaimGraph {
             corpus,
             graph: b.graph,
             index: b.index,
             arguments,
+            references,
         })
     }
 
@@ -203,6 +208,11 @@ impl ClaimGraph {
     /// The relations of every node as compact rows, for walks over the whole graph.
     pub fn arguments(&self) -> &Arguments {
         &self.arguments
+    }
+
+    /// The references of every node as compact rows, for walks over many claims.
+    pub fn references(&self) -> &References {
+        &self.references
     }
 
     /// The node of `id`, if there is one. O(1).

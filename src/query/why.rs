@@ -1,8 +1,6 @@
 //! Why believe a claim: its support tree, down to the sources and evidence it rests on.
 
-use petgraph::Direction::Outgoing;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::{QueryError, claim_node};
 use crate::graph::{ClaimGraph, EdgeKind, ItemKind, NodeRef};
@@ -205,7 +203,7 @@ fn line<'a>(node: NodeRef<'a>, frame: &Frame, repeat: Option<Repeat>) -> WhyLine
 
 /// Pushes what a claim rests on so that it pops in the order the tree shows it: `by`,
 /// `cites` and `evidence` in the order written, then the supporting claims in the order
-/// written. Reads the claim's own edges once, with no allocation.
+/// written. Reads the claim's two compact rows, with no allocation.
 fn push_children(graph: &ClaimGraph, ix: NodeIndex, push: &mut impl FnMut(NodeIndex, Via)) {
     let supporters = graph.arguments().incoming(ix);
     for arg in supporters.iter().rev() {
@@ -213,16 +211,13 @@ fn push_children(graph: &ClaimGraph, ix: NodeIndex, push: &mut impl FnMut(NodeIn
             push(arg.node, Via::Supports);
         }
     }
-    // petgraph lists a node's edges newest first, and `ClaimGraph::build` adds a claim's
-    // references in the order `by`, `cites`, reviewer, `evidence` (its relations come later):
-    // newest first is exactly the order to push them in.
-    for e in graph.petgraph().edges_directed(ix, Outgoing) {
-        let via = match e.weight().kind {
+    for r in graph.references().outgoing(ix).iter().rev() {
+        let via = match r.kind {
             EdgeKind::AssertedBy => Via::By,
             EdgeKind::Cites => Via::Cites,
             EdgeKind::Evidence => Via::Evidence,
             _ => continue,
         };
-        push(e.target(), via);
+        push(r.node, via);
     }
 }

@@ -11,7 +11,7 @@
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::super::{Arguments, ClaimGraph, Node};
+use super::super::{Arguments, ClaimGraph, Node, References};
 use crate::model::{Corpus, Id, RelationKind};
 
 impl ClaimGraph {
@@ -75,11 +75,13 @@ impl ClaimGraph {
             graph.add_edge(a, b, edge);
         }
         let arguments = Arguments::new(&graph);
+        let references = References::new(&graph);
         ClaimGraph {
             corpus,
             graph,
             index,
             arguments,
+            references,
         }
     }
 }
