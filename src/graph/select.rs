@@ -13,7 +13,6 @@
 use std::collections::{HashSet, VecDeque};
 
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::expr::{Expr, Field, ItemKind};
 use super::{ClaimGraph, NodeRef};
@@ -197,7 +196,16 @@ impl Selection {
         if self.is_everything() {
             return graph.clone();
         }
-        let claims = self.claims(graph);
+        // Without a walk, the kept claims are the matching ones: no set needed.
+        let claims: Vec<NodeIndex> = if self.around.is_empty() && self.depth == 0 {
+            graph
+                .claims()
+                .map(|(ix, _)| ix)
+                .filter(|&ix| self.matches(graph, ix))
+                .collect()
+        } else {
+            self.claims(graph).into_iter().collect()
+        };
         let mut keep = vec![false; graph.node_bound()];
         for &ix in &claims {
             keep[ix.index()] = true;
@@ -209,9 +217,9 @@ impl Selection {
                 }
             }
             for &ix in &claims {
-                for e in graph.petgraph().edges(ix) {
-                    if !e.weight().kind.is_relation() && graph.source(e.target()).is_some() {
-                        keep_with_parents(graph, e.target(), &mut keep);
+                for r in graph.references().outgoing(ix) {
+                    if graph.source(r.node).is_some() {
+                        keep_with_parents(graph, r.node, &mut keep);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Citation, Corpus, Relation, RelationKind, Source};
+use petgraph::visit::EdgeRef;
 
 fn id(s: &str) -> Id {
     Id::new(s).unwrap()
