@@ -72,12 +72,13 @@ fn reach<'a>(
     let walk = Walk::run(graph, target, Incoming, |_| true, true, depth);
     let wanted = stance == Stance::Against;
     let found = walk.nearest_first(|st| st.node != target && st.against == wanted);
-    let chains = walk.chains(graph, Incoming);
+    let claims = walk.claims(graph);
+    let chains = walk.chains_of(&claims, Incoming);
     let results = found
         .into_iter()
         .filter_map(|s| {
             Some(Reached {
-                claim: ClaimRef::at(graph, walk.state(s).node)?,
+                claim: claims[s as usize / 2]?,
                 distance: walk.distance(s),
                 chain: chains.of(s),
             })
@@ -120,13 +121,14 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
     let walk = Walk::run(graph, target, Outgoing, supports, false, None);
     let kept = supported_without(graph, target);
     let found = walk.nearest_first(|st| st.node != target);
-    let chains = walk.chains(graph, Outgoing);
+    let claims = walk.claims(graph);
+    let chains = walk.chains_of(&claims, Outgoing);
     let results = found
         .into_iter()
         .filter_map(|s| {
             let n = walk.state(s).node;
             let reached = Reached {
-                claim: ClaimRef::at(graph, n)?,
+                claim: claims[n.index()]?,
                 distance: walk.distance(s),
                 chain: chains.of(s),
             };

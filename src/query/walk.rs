@@ -18,17 +18,18 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
 use super::tree::Tree;
-use super::{Chain, Shared, Stance};
+use super::{Chain, ClaimRef, Shared, Stance};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, RelationKind};
-
-const UNREACHED: u32 = u32::MAX;
 
 /// A finished walk: every state reached, its distance and its predecessor.
 #[derive(Debug)]
 pub(super) struct Walk {
     polarity: bool,
-    /// Distance of each state from the start (`UNREACHED` when not reached).
+    /// One bit per state: whether it was reached. Small enough to stay in cache, which the
+    /// random look-ups of a walk over 200,000 states need.
+    seen: Vec<u64>,
+    /// Distance of each state reached from the start.
     dist: Vec<u32>,
     /// Reached states in the order they were reached (the start first): position -> state.
     pub order: Vec<u32>,
@@ -61,23 +62,29 @@ impl Walk {
         let states = graph.node_bound() * 2;
         let mut walk = Walk {
             polarity,
-            dist: vec![UNREACHED; states],
+            seen: vec![0; states.div_ceil(64)],
+            dist: vec![0; states],
             order: Vec::new(),
             pred: vec![0; states],
             kind: vec![RelationKind::Supports; states],
             odd: vec![false; states],
         };
         let first = walk.id(start, false);
-        walk.dist[first as usize] = 0;
+        walk.mark(first);
         walk.pred[first as usize] = first;
         walk.order.push(first);
         let args = graph.arguments();
-        // `order` is the queue: states are taken in the order they were reached.
+        // `order` is the queue: states are taken in the order they were reached, a level
+        // (one distance) after another; `level_end` is where the current level ends.
+        let (mut d, mut level_end) = (0u32, 1usize);
         for at in 0.. {
+            if at == level_end {
+                d += 1;
+                level_end = walk.order.len();
+            }
             let Some(&s) = walk.order.get(at) else { break };
-            let d = walk.dist[s as usize];
             if max_depth.is_some_and(|m| d as usize >= m) {
-                continue;
+                break;
             }
             let here = walk.state(s);
             let odd = walk.odd[s as usize];
@@ -88,8 +95,8 @@ impl Walk {
             for arg in edges.iter().filter(|a| follow(a.kind)) {
                 let flip = arg.kind == RelationKind::Contradicts;
                 let next = walk.id(arg.node, here.against ^ (flip && polarity));
-                let n = next as usize;
-                if walk.dist[n] == UNREACHED {
+                if walk.mark(next) {
+                    let n = next as usize;
                     walk.dist[n] = d + 1;
                     walk.pred[n] = s;
                     walk.kind[n] = arg.kind;
@@ -99,6 +106,19 @@ impl Walk {
             }
         }
         walk
+    }
+
+    /// Marks state `s` reached; whether it was not before.
+    fn mark(&mut self, s: u32) -> bool {
+        let (word, bit) = (s as usize / 64, 1u64 << (s % 64));
+        let new = self.seen[word] & bit == 0;
+        self.seen[word] |= bit;
+        new
+    }
+
+    /// Whether state `s` was reached.
+    fn reached(&self, s: usize) -> bool {
+        self.seen[s / 64] & (1 << (s % 64)) != 0
     }
 
     fn id(&self, node: NodeIndex, against: bool) -> u32 {
@@ -146,7 +166,7 @@ impl Walk {
     /// order for claims). A counting sort over the states in index order, so the answer reads
     /// the graph in memory order: O(node bound + greatest distance).
     pub fn nearest_first(&self, keep: impl Fn(State) -> bool) -> Vec<u32> {
-        let wanted = |s: usize| self.dist[s] != UNREACHED && keep(self.state(s as u32));
+        let wanted = |s: usize| self.reached(s) && keep(self.state(s as u32));
         let mut start = vec![0usize; self.max_distance() + 2];
         for s in (0..self.dist.len()).filter(|&s| wanted(s)) {
             start[self.dist[s] as usize + 1] += 1;
@@ -169,41 +189,55 @@ impl Walk {
             .map_or(0, |&s| self.dist[s as usize] as usize)
     }
 
-    /// The chain of every state reached, the same as [`chain`](Self::chain) for each, as
-    /// paths in the tree of predecessor links. Reads the id of every claim reached once, in
-    /// node order (or in walk order when the walk reached few): O(states reached), or
-    /// O(node bound) for a walk that reached more than a sixteenth of it.
+    /// The claim of every node reached, by node index (`None` elsewhere). Reads them in node
+    /// order, which is memory order, when the walk reached more than a sixteenth of the
+    /// graph, and in walk order otherwise: O(node bound), or O(states reached) for a small
+    /// walk.
+    pub fn claims<'a>(&self, graph: &'a ClaimGraph) -> Vec<Option<ClaimRef<'a>>> {
+        let bound = self.dist.len() / 2;
+        let mut claims = vec![None; bound];
+        let at = |node: usize| ClaimRef::at(graph, NodeIndex::new(node));
+        if self.order.len() * 16 < bound {
+            for &s in &self.order {
+                claims[s as usize / 2] = at(s as usize / 2);
+            }
+        } else {
+            for (node, claim) in claims.iter_mut().enumerate() {
+                if self.reached(node * 2) || self.reached(node * 2 + 1) {
+                    *claim = at(node);
+                }
+            }
+        }
+        claims
+    }
+
+    /// The chain of every state reached, the same as [`chain`](Self::chain) for each.
+    #[cfg(test)]
     pub fn chains<'a>(&self, graph: &'a ClaimGraph, dir: Direction) -> Chains<'_, 'a> {
+        self.chains_of(&self.claims(graph), dir)
+    }
+
+    /// The chain of every state reached, the same as [`chain`](Self::chain) for each, as
+    /// paths in the tree of predecessor links, given the [`claims`](Self::claims) reached.
+    /// O(node bound).
+    pub fn chains_of<'a>(&self, claims: &[Option<ClaimRef<'a>>], dir: Direction) -> Chains<'_, 'a> {
         let downward = dir == Direction::Outgoing;
+        let root = self
+            .order
+            .first()
+            .and_then(|&s| claims.get(s as usize / 2).copied().flatten());
+        let ids: Vec<&'a Id> = match root {
+            Some(root) => claims.iter().map(|c| c.map_or(root.id, |c| c.id)).collect(),
+            None => Vec::new(),
+        };
         let parent = Arc::new(self.pred.clone());
-        let claims = Tree::new(Arc::clone(&parent), self.ids(graph), 1, downward);
+        let claims = Tree::new(Arc::clone(&parent), ids, 1, downward);
         let relations = Tree::new(parent, self.kind.clone(), 0, downward);
         Chains {
             walk: self,
             claims: Arc::new(claims),
             relations: Arc::new(relations),
         }
-    }
-
-    /// The id of each node reached, by node index; unreached nodes hold the start's id.
-    fn ids<'a>(&self, graph: &'a ClaimGraph) -> Vec<&'a Id> {
-        let bound = self.dist.len() / 2;
-        let Some(root) = self.order.first().and_then(|&s| self.id_of(graph, s)) else {
-            return Vec::new();
-        };
-        let mut ids = vec![root; bound];
-        let reached =
-            |node: usize| self.dist[node * 2] != UNREACHED || self.dist[node * 2 + 1] != UNREACHED;
-        if self.order.len() * 16 < bound {
-            for &s in &self.order {
-                ids[s as usize / 2] = self.id_of(graph, s).unwrap_or(root);
-            }
-        } else {
-            for (node, id) in ids.iter_mut().enumerate().filter(|&(n, _)| reached(n)) {
-                *id = graph.get(NodeIndex::new(node)).map_or(root, |n| n.id());
-            }
-        }
-        ids
     }
 }
 
