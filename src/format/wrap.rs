@@ -26,8 +26,20 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
     let width = width.max(1);
     out.reserve(text.len() + text.len() / width + 1);
+    let text = printable(text);
+    // ASCII text, nearly all text, is split without decoding it. (ASCII whitespace, unlike
+    // Unicode's, leaves out the vertical tab.)
+    if text.is_ascii() && !text.contains('\u{b}') {
+        wrap_words(out, text.split_ascii_whitespace(), width);
+    } else {
+        wrap_words(out, text.split_whitespace(), width);
+    }
+}
+
+/// Appends `words` to `out`, in lines of at most `width` characters each ended by a line break.
+fn wrap_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, width: usize) {
     let mut line_len = 0;
-    for word in printable(text).split_whitespace() {
+    for word in words {
         for piece in pieces(word, width) {
             let len = char_count(piece);
             if line_len > 0 && line_len + 1 + len > width {
@@ -149,7 +161,11 @@ mod tests {
         /// of the text, in order.
         #[test]
         fn lines_keep_every_character_within_the_width(
-            text in "(\\PC|[ \t\n\r\u{0}\u{85}\u{9f}\u{a0}é]){0,120}",
+            text in proptest::prop_oneof![
+                "(\\PC|[ \t\n\r\u{0}\u{b}\u{c}\u{85}\u{9f}\u{a0}é]){0,120}",
+                // ASCII only, which is split on another path.
+                "[a-z \t\n\r\u{0}\u{7}\u{b}\u{c}\u{7f}]{0,120}",
+            ],
             width in 1usize..50,
         ) {
             let lines = wrap(&text, width);

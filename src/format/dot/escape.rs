@@ -29,10 +29,7 @@ pub fn quote(text: &str) -> String {
     // starts with a byte that starts nothing else: ASCII `"`, `\\`, `&`, a C0 control or DEL,
     // or 0xC2, the first byte of U+0080 to U+00BF (the C1 controls among them).
     let mut rest = text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'"' | b'\\' | b'&' | 0..=0x1f | 0x7f | 0xc2))
-    {
+    while let Some(at) = rest.bytes().position(|b| STARTS_ESCAPE[usize::from(b)]) {
         out.push_str(&rest[..at]);
         let Some(c) = rest[at..].chars().next() else {
             break;
@@ -54,6 +51,17 @@ pub fn quote(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// The bytes that can start a character [`quote`] escapes.
+static STARTS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'"' | b'\\' | b'&' | 0..=0x1f | 0x7f | 0xc2);
+        b += 1;
+    }
+    table
+};
 
 /// The text of a quoted DOT escString as Graphviz reads it: the inverse of [`quote`].
 ///
