@@ -205,7 +205,7 @@ mod tests {
         for (downward, expected) in [(false, [12, 11, 10]), (true, [10, 11, 12])] {
             let tree = Arc::new(Tree::new(
                 Arc::clone(&parent),
-                vec![10, 11, 12],
+                Arc::new(vec![10, 11, 12]),
                 0,
                 downward,
             ));

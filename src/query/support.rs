@@ -78,7 +78,7 @@ fn reach<'a>(
         .into_iter()
         .filter_map(|s| {
             Some(Reached {
-                claim: claims[s as usize / 2]?,
+                claim: claims.get(s as usize / 2)?,
                 distance: walk.distance(s),
                 chain: chains.of(s),
             })
@@ -128,7 +128,7 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
         .filter_map(|s| {
             let n = walk.state(s).node;
             let reached = Reached {
-                claim: claims[n.index()]?,
+                claim: claims.get(n.index())?,
                 distance: walk.distance(s),
                 chain: chains.of(s),
             };

@@ -15,15 +15,15 @@ pub(crate) struct Tree<T> {
     /// By node: its parent (the root's is never read).
     parent: Arc<Vec<u32>>,
     /// By node number shifted right by `shift`: the node's item.
-    items: Vec<T>,
+    items: Arc<Vec<T>>,
     shift: u32,
     downward: bool,
 }
 
 impl<T> Tree<T> {
-    /// A tree of the links `parent` (which several trees may share) whose node `n` holds
-    /// `items[n >> shift]`.
-    pub fn new(parent: Arc<Vec<u32>>, items: Vec<T>, shift: u32, downward: bool) -> Tree<T> {
+    /// A tree of the links `parent` (which several trees may share, as they may `items`)
+    /// whose node `n` holds `items[n >> shift]`.
+    pub fn new(parent: Arc<Vec<u32>>, items: Arc<Vec<T>>, shift: u32, downward: bool) -> Tree<T> {
         Tree {
             parent,
             items,
@@ -89,11 +89,11 @@ mod tests {
     fn paths_follow_the_parent_links() {
         // 0 is the root; 1 and 2 hang from 0, 3 from 2. Items are by node number / 2.
         let parent = Arc::new(vec![0, 0, 0, 2]);
-        let tree = Tree::new(Arc::clone(&parent), vec!['a', 'b'], 1, false);
+        let tree = Tree::new(Arc::clone(&parent), Arc::new(vec!['a', 'b']), 1, false);
         assert_eq!(tree.up(3, 3).collect::<String>(), "bba");
         assert_eq!(tree.up(3, 1).collect::<String>(), "b");
         assert_eq!(tree.up(1, 0).len(), 0);
-        let tree = Tree::new(parent, vec!['r', 'x', 'y', 'z'], 0, true);
+        let tree = Tree::new(parent, Arc::new(vec!['r', 'x', 'y', 'z']), 0, true);
         assert_eq!(tree.up(3, 3).collect::<String>(), "zyr");
         assert!(tree.downward());
     }

@@ -34,9 +34,9 @@ pub(super) struct Walk {
     /// Reached states in the order they were reached (the start first): position -> state.
     pub order: Vec<u32>,
     /// By state: the state it was reached from (the start's is itself)...
-    pred: Vec<u32>,
+    pred: Arc<Vec<u32>>,
     /// ...the relation between the two...
-    kind: Vec<RelationKind>,
+    kind: Arc<Vec<RelationKind>>,
     /// ...and whether the chain to it holds an odd number of `contradicts`.
     odd: Vec<bool>,
 }
@@ -65,13 +65,16 @@ impl Walk {
             seen: vec![0; states.div_ceil(64)],
             dist: vec![0; states],
             order: Vec::new(),
-            pred: vec![0; states],
-            kind: vec![RelationKind::Supports; states],
+            pred: Arc::default(),
+            kind: Arc::default(),
             odd: vec![false; states],
         };
         let first = walk.id(start, false);
         walk.mark(first);
-        walk.pred[first as usize] = first;
+        // Filled here and shared, without a copy, by the trees of `chains_of`.
+        let mut pred = vec![0u32; states];
+        let mut kind = vec![RelationKind::Supports; states];
+        pred[first as usize] = first;
         walk.order.push(first);
         let args = graph.arguments();
         // `order` is the queue: states are taken in the order they were reached, a level
@@ -98,13 +101,15 @@ impl Walk {
                 if walk.mark(next) {
                     let n = next as usize;
                     walk.dist[n] = d + 1;
-                    walk.pred[n] = s;
-                    walk.kind[n] = arg.kind;
+                    pred[n] = s;
+                    kind[n] = arg.kind;
                     walk.odd[n] = odd ^ flip;
                     walk.order.push(next);
                 }
             }
         }
+        walk.pred = Arc::new(pred);
+        walk.kind = Arc::new(kind);
         walk
     }
 
@@ -189,26 +194,30 @@ impl Walk {
             .map_or(0, |&s| self.dist[s as usize] as usize)
     }
 
-    /// The claim of every node reached, by node index (`None` elsewhere). Reads them in node
-    /// order, which is memory order, when the walk reached more than a sixteenth of the
-    /// graph, and in walk order otherwise: O(node bound), or O(states reached) for a small
-    /// walk.
-    pub fn claims<'a>(&self, graph: &'a ClaimGraph) -> Vec<Option<ClaimRef<'a>>> {
+    /// The claim of every node reached. Reads them in node order, which is memory order,
+    /// into a table by node when the walk reached more than a sixteenth of the graph, and in
+    /// walk order into a short sorted list otherwise: O(node bound), or O(S log S) for S
+    /// states reached.
+    pub fn claims<'a>(&self, graph: &'a ClaimGraph) -> Named<'a> {
         let bound = self.dist.len() / 2;
-        let mut claims = vec![None; bound];
         let at = |node: usize| ClaimRef::at(graph, NodeIndex::new(node));
         if self.order.len() * 16 < bound {
-            for &s in &self.order {
-                claims[s as usize / 2] = at(s as usize / 2);
-            }
-        } else {
-            for (node, claim) in claims.iter_mut().enumerate() {
-                if self.reached(node * 2) || self.reached(node * 2 + 1) {
-                    *claim = at(node);
-                }
+            let mut few: Vec<(u32, ClaimRef<'a>)> = self
+                .order
+                .iter()
+                .filter_map(|&s| Some((s / 2, at(s as usize / 2)?)))
+                .collect();
+            few.sort_unstable_by_key(|&(node, _)| node);
+            few.dedup_by_key(|&mut (node, _)| node);
+            return Named::Few(few);
+        }
+        let mut claims = vec![None; bound];
+        for (node, claim) in claims.iter_mut().enumerate() {
+            if self.reached(node * 2) || self.reached(node * 2 + 1) {
+                *claim = at(node);
             }
         }
-        claims
+        Named::ByNode(claims)
     }
 
     /// The chain of every state reached, the same as [`chain`](Self::chain) for each.
@@ -220,23 +229,59 @@ impl Walk {
     /// The chain of every state reached, the same as [`chain`](Self::chain) for each, as
     /// paths in the tree of predecessor links, given the [`claims`](Self::claims) reached.
     /// O(node bound).
-    pub fn chains_of<'a>(&self, claims: &[Option<ClaimRef<'a>>], dir: Direction) -> Chains<'_, 'a> {
+    pub fn chains_of<'a>(&self, claims: &Named<'a>, dir: Direction) -> Chains<'_, 'a> {
         let downward = dir == Direction::Outgoing;
-        let root = self
-            .order
-            .first()
-            .and_then(|&s| claims.get(s as usize / 2).copied().flatten());
-        let ids: Vec<&'a Id> = match root {
-            Some(root) => claims.iter().map(|c| c.map_or(root.id, |c| c.id)).collect(),
-            None => Vec::new(),
-        };
-        let parent = Arc::new(self.pred.clone());
-        let claims = Tree::new(Arc::clone(&parent), ids, 1, downward);
-        let relations = Tree::new(parent, self.kind.clone(), 0, downward);
+        let root = self.order.first().and_then(|&s| claims.get(s as usize / 2));
+        let mut ids: Vec<&'a Id> = Vec::new();
+        if let Some(root) = root {
+            ids = vec![root.id; self.dist.len() / 2];
+            claims.each(|node, claim| ids[node] = claim.id);
+        }
+        let parent = Arc::clone(&self.pred);
+        let claims = Tree::new(Arc::clone(&parent), Arc::new(ids), 1, downward);
+        let relations = Tree::new(parent, Arc::clone(&self.kind), 0, downward);
         Chains {
             walk: self,
             claims: Arc::new(claims),
             relations: Arc::new(relations),
+        }
+    }
+}
+
+/// The claims a walk reached, with their ids and texts; see [`Walk::claims`].
+#[derive(Debug)]
+pub(super) enum Named<'a> {
+    /// By node index, for a walk that reached much of the graph.
+    ByNode(Vec<Option<ClaimRef<'a>>>),
+    /// `(node, claim)` sorted by node, for a walk that reached little of it.
+    Few(Vec<(u32, ClaimRef<'a>)>),
+}
+
+impl<'a> Named<'a> {
+    /// The claim at node index `node`, if the walk reached it. O(1), or O(log S).
+    pub fn get(&self, node: usize) -> Option<ClaimRef<'a>> {
+        match self {
+            Named::ByNode(claims) => claims.get(node).copied().flatten(),
+            Named::Few(few) => {
+                let at = few.binary_search_by_key(&node, |&(n, _)| n as usize);
+                at.ok().map(|i| few[i].1)
+            }
+        }
+    }
+
+    /// Calls `f` with every claim reached and its node index.
+    fn each(&self, mut f: impl FnMut(usize, ClaimRef<'a>)) {
+        match self {
+            Named::ByNode(claims) => {
+                for (node, claim) in claims.iter().enumerate() {
+                    if let Some(claim) = claim {
+                        f(node, *claim);
+                    }
+                }
+            }
+            Named::Few(few) => few
+                .iter()
+                .for_each(|&(node, claim)| f(node as usize, claim)),
         }
     }
 }
