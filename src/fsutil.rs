@@ -6,7 +6,17 @@ use std::path::Path;
 /// Writes `bytes` to `path` by writing a temporary file beside it and renaming it over the
 /// target: readers see the old content or the new, never a mix, and a failed write leaves the
 /// old file in place.
+///
+/// A target that is neither a file nor a directory (`-o /dev/null`, `/dev/stdout`, a named
+/// pipe) is written to directly: renaming over it would put a regular file in its place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
+        return target.write_all(bytes);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -40,6 +50,18 @@ pub fn write_cache_file(path: &Path, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `-o /dev/null` once replaced the device with a regular file (as root, which may
+    /// rename in /dev); every later write to /dev/null then filled that file.
+    #[cfg(unix)]
+    #[test]
+    fn writes_into_a_device_instead_of_replacing_it() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        write_atomic(null, b"discarded").unwrap();
+        let kind = std::fs::metadata(null).unwrap().file_type();
+        assert!(kind.is_char_device(), "/dev/null is now {kind:?}");
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temp_file() {
