@@ -4,8 +4,8 @@
 //! --format dot`) and the input of the SVG export when Graphviz is installed. The graph is built
 //! from graphviz-rust's `dot_structures` statements, printed as graphviz-rust prints them
 //! (`print.rs`, on all cores: a node or edge depends on nothing but itself); that crate
-//! prints text as given, so every string goes through [`quote`] first. Nodes and edges are written in corpus order,
-//! so the same graph always gives the same bytes.
+//! prints text as given, so every string goes through [`quote`] first. Nodes and edges are
+//! written in corpus order, so the same graph always gives the same bytes.
 
 mod escape;
 mod legend;

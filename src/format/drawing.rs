@@ -89,12 +89,9 @@ impl<'a> Drawing<'a> {
     /// [`Drawing::claim_lines`], and whether the last line is the bracketed rating or label.
     pub fn claim_label(&self, claim: &Claim) -> (Vec<String>, bool) {
         let mut lines = wrap(&claim.text, WIDTH);
-        if let Some(name) = self.speakers.get(&claim.id) {
-            lines.push(format!("— {}", printable(name)));
-        }
-        let bracket = style::claim_bracket(claim, &self.options.color_by);
+        let (speaker, bracket) = self.label_extras(claim);
         let has_bracket = bracket.is_some();
-        lines.extend(bracket);
+        lines.extend(speaker.into_iter().chain(bracket));
         (lines, has_bracket)
     }
 
@@ -103,17 +100,24 @@ impl<'a> Drawing<'a> {
     pub fn claim_text(&self, claim: &Claim) -> String {
         let mut label = String::new();
         wrap_into(&mut label, &claim.text, WIDTH);
-        if let Some(name) = self.speakers.get(&claim.id) {
-            label.push_str("— ");
-            label.push_str(&printable(name));
-            label.push('\n');
-        }
-        if let Some(bracket) = style::claim_bracket(claim, &self.options.color_by) {
-            label.push_str(&bracket);
+        let (speaker, bracket) = self.label_extras(claim);
+        for line in speaker.into_iter().chain(bracket) {
+            label.push_str(&line);
             label.push('\n');
         }
         label.pop();
         label
+    }
+
+    /// The lines of `claim`'s label after its text: with `sources: merge` its speaker's name,
+    /// and what its fill says (see [`style::claim_bracket`]).
+    fn label_extras(&self, claim: &Claim) -> (Option<String>, Option<String>) {
+        let speaker = self
+            .speakers
+            .get(&claim.id)
+            .map(|name| format!("— {}", printable(name)));
+        let bracket = style::claim_bracket(claim, &self.options.color_by);
+        (speaker, bracket)
     }
 
     /// Whether the node `id` is drawn faintly, away from the focus.
