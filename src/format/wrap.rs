@@ -63,13 +63,19 @@ fn wrap_words<'a>(out: &mut String, words: impl Iterator<Item = &'a str>, width:
 /// Borrowed when there is nothing to drop, as in almost all text.
 pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     let dropped = |c: char| c.is_control() && !c.is_whitespace();
-    // A control character starts with a C0 byte, DEL, or 0xC2 (U+0080 to U+00BF): text without
-    // those bytes, nearly all text, is returned as it is without decoding it.
-    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2;
-    if !text.bytes().any(suspect) || !text.chars().any(dropped) {
+    // Text without a byte that can start a control character, nearly all text, is returned as
+    // it is without decoding it.
+    if !text.bytes().any(may_start_control) || !text.chars().any(dropped) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|&c| !dropped(c)).collect())
+}
+
+/// Whether `byte` can start the UTF-8 of a control character: a C0 control, DEL, or 0xC2, the
+/// first byte of U+0080 to U+00BF (the C1 controls among them). A text with none of these has
+/// no control character.
+pub(crate) const fn may_start_control(byte: u8) -> bool {
+    matches!(byte, 0..=0x1f | 0x7f | 0xc2)
 }
 
 /// The number of characters in `text`, without decoding ASCII.

@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use crate::format::wrap::may_start_control;
+
 /// `text` as a quoted DOT string that Graphviz reads back as `text`.
 ///
 /// Line breaks become `\n` (centred lines in a label); `"` and `\` are backslash-escaped; `&`
@@ -25,9 +27,8 @@ use std::fmt::Write as _;
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    // Runs of characters written as they are are copied whole. Every character to escape
-    // starts with a byte that starts nothing else: ASCII `"`, `\\`, `&`, a C0 control or DEL,
-    // or 0xC2, the first byte of U+0080 to U+00BF (the C1 controls among them).
+    // Runs of characters written as they are are copied whole: the next character to escape
+    // starts at the next byte of `STARTS_ESCAPE`.
     let mut rest = text;
     while let Some(at) = rest.bytes().position(|b| STARTS_ESCAPE[usize::from(b)]) {
         out.push_str(&rest[..at]);
@@ -52,12 +53,13 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// The bytes that can start a character [`quote`] escapes.
+/// The bytes that can start a character [`quote`] escapes: ASCII `"`, `\\` and `&`, and those
+/// that can start a control character. Each of them starts nothing else.
 static STARTS_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b'"' | b'\\' | b'&' | 0..=0x1f | 0x7f | 0xc2);
+        table[b] = matches!(b as u8, b'"' | b'\\' | b'&') || may_start_control(b as u8);
         b += 1;
     }
     table
