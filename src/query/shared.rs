@@ -2,18 +2,18 @@
 //!
 //! `supporters --all` on a 100,000-claim graph answers 100,000 chains of about ten claims
 //! each. Giving each chain two vectors of its own costs 200,000 allocations and a million ids
-//! copied. A [`Shared`] is either one chain's part of a buffer all chains share, or a path in
-//! the [`Tree`] of the walk that found them, read by following its parent links. It iterates,
+//! copied. A [`Shared`] is a path in the [`Tree`] of the walk that found the chains, read by
+//! following its parent links, or a plain sequence (a chain found otherwise). It iterates,
 //! compares, prints and serialises without copying; used as a slice (`[i]`, `[1..]`, slice
 //! methods) a path is copied out once, on first use.
 
 use std::fmt;
-use std::ops::{Deref, Range};
+use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
 use super::tree::{Tree, Up};
 
-/// A read-only sequence stored in a shared buffer or tree. Iterates with [`iter`](Self::iter)
+/// A read-only sequence, stored in a shared tree or on its own. Iterates with [`iter`](Self::iter)
 /// and dereferences to `[T]`; compares, prints and serialises as that slice. Cloning it is
 /// O(1) until it has been read as a slice.
 #[derive(Clone)]
@@ -23,10 +23,7 @@ pub struct Shared<T> {
 
 #[derive(Clone)]
 enum Repr<T> {
-    Buffer {
-        buffer: Arc<Vec<T>>,
-        range: Range<usize>,
-    },
+    Items(Arc<[T]>),
     Path {
         tree: Arc<Tree<T>>,
         from: u32,
@@ -37,21 +34,6 @@ enum Repr<T> {
 }
 
 impl<T> Shared<T> {
-    /// The part `range` of `buffer`.
-    ///
-    /// # Panics
-    /// When `range` is not within `buffer` (a bug in the caller, never user input).
-    pub(crate) fn new(buffer: Arc<Vec<T>>, range: Range<usize>) -> Shared<T> {
-        assert!(
-            range.start <= range.end && range.end <= buffer.len(),
-            "range {range:?} outside a buffer of {}",
-            buffer.len()
-        );
-        Shared {
-            repr: Repr::Buffer { buffer, range },
-        }
-    }
-
     /// The path of `len` items of `tree` from node `from` (see [`Tree::up`]).
     pub(crate) fn path(tree: Arc<Tree<T>>, from: u32, len: usize) -> Shared<T> {
         Shared {
@@ -67,7 +49,7 @@ impl<T> Shared<T> {
     /// Number of items. O(1).
     pub fn len(&self) -> usize {
         match &self.repr {
-            Repr::Buffer { range, .. } => range.len(),
+            Repr::Items(items) => items.len(),
             Repr::Path { len, .. } => *len as usize,
         }
     }
@@ -137,8 +119,9 @@ impl<'s, T: Clone> IntoIterator for &'s Shared<T> {
 
 impl<T> From<Vec<T>> for Shared<T> {
     fn from(items: Vec<T>) -> Shared<T> {
-        let range = 0..items.len();
-        Shared::new(Arc::new(items), range)
+        Shared {
+            repr: Repr::Items(items.into()),
+        }
     }
 }
 
@@ -147,7 +130,7 @@ impl<T: Clone> Deref for Shared<T> {
 
     fn deref(&self) -> &[T] {
         match &self.repr {
-            Repr::Buffer { buffer, range } => &buffer[range.clone()],
+            Repr::Items(items) => items,
             Repr::Path {
                 tree,
                 from,
@@ -188,11 +171,10 @@ mod tests {
 
     #[test]
     fn reads_compares_and_serialises_as_its_slice() {
-        let buffer = Arc::new(vec![1, 2, 3, 4]);
-        let middle = Shared::new(Arc::clone(&buffer), 1..3);
+        let middle = Shared::from(vec![2, 3]);
         assert_eq!(&*middle, &[2, 3]);
-        assert_eq!(middle, Shared::from(vec![2, 3]));
-        assert_ne!(middle, Shared::new(buffer, 2..4));
+        assert_eq!(middle.clone(), Shared::from(vec![2, 3]));
+        assert_ne!(middle, Shared::from(vec![3, 4]));
         assert_eq!(format!("{middle:?}"), "[2, 3]");
         assert_eq!(serde_json::to_string(&middle).unwrap(), "[2,3]");
         assert!(Shared::<u8>::from(Vec::new()).is_empty());
