@@ -42,26 +42,31 @@ pub struct View {
     pub png: bool,
 }
 
-/// The views of a graph: `all` (everything), then the named views its claim files declare,
-/// in file order. A corpus that declares none gets one view per claim file instead, named after
-/// the file: its claims, the claims directly related to them, and their sources.
+/// The views of a graph, in the order the report shows them (it opens on the first): the named
+/// views its claim files declare, in file order, then `all` (everything). The whole graph of a
+/// real data set at fit-to-window is too small to read, so the report opens on the story its
+/// author chose to tell first. A corpus that declares no views gets `all` first, then one view
+/// per claim file, named after the file: its claims, the claims directly related to them, and
+/// their sources.
 ///
 /// # Errors
 /// [`BuildError::Where`] when a view's `where` expression does not parse (`check` reports
 /// this first, with its position).
 pub fn views(graph: &ClaimGraph) -> Result<Vec<View>, BuildError> {
-    let mut views = vec![View {
+    let all = View {
         name: "all".into(),
         title: "All claims".into(),
         description: None,
         graph: graph.clone(),
         style: Style::default(),
         png: false,
-    }];
+    };
     if graph.corpus().views.is_empty() {
+        let mut views = vec![all];
         views.extend(file_views(graph));
         return Ok(views);
     }
+    let mut views = Vec::new();
     for view in &graph.corpus().views {
         let selection = Selection::from_view(&view.select).map_err(|source| BuildError::Where {
             view: view.name.to_string(),
@@ -76,6 +81,7 @@ pub fn views(graph: &ClaimGraph) -> Result<Vec<View>, BuildError> {
             png: true,
         });
     }
+    views.push(all);
     Ok(views)
 }
 

@@ -4,9 +4,10 @@
 //
 // FIXTURE_INDEX is the report of tests/data/report, checked step by step: search, filters,
 // clicking a node, following a supporter and an evidence link, a table row, zoom, pan and tabs.
-// Each MORE_INDEX (the article's report) is loaded, a node of its second view clicked and the
-// result shown in SCREENSHOT (the last one's). Every page must load with no console error and
-// no request but the file itself. Exits non-zero with a message on the first failed check.
+// Each MORE_INDEX (the article's report) is loaded and must open on a named view; a node of it
+// is clicked and the result shown in SCREENSHOT (the last one's). Every page must load with no
+// console error and no request but the file itself. Exits non-zero with a message on the first
+// failed check.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -135,13 +136,15 @@ async function checkFixture(context, file) {
   console.log(`${file}: search, filters, node, links, row, zoom, pan, tabs: ok`);
 }
 
-async function look(context, file, shot) {
+async function look(context, file, shot, named) {
   const { page, problems } = await load(context, file);
   const rows = (await visibleRows(page)).length;
   same(await page.textContent('#count'), `${rows} of ${rows} claims`, 'count');
-  // A theme view (the second tab) is small enough to read at the size it opens in.
-  const tabs = await page.$$('[role=tab]');
-  if (tabs.length > 1) await tabs[1].click();
+  // The page opens on its first tab; the article's is a named view, small enough to read at
+  // the size it opens in, not the whole graph.
+  const opened = await page.$eval('figure.view:not([hidden])', (f) => f.dataset.view);
+  same(opened, await page.$eval('[role=tab][aria-selected=true]', (t) => t.dataset.view), 'the view on load');
+  if (named) check(opened !== 'all', `opens on a named view, not ${opened}`);
   const node = await page.$('figure.view:not([hidden]) g[id*="-claim-"]');
   check(node, 'a claim node in the first view');
   const id = (await node.getAttribute('id')).replace(/^v\d+-claim-/, '');
@@ -164,8 +167,8 @@ try {
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
   await checkFixture(context, fixture);
-  for (const file of more) await look(context, file, screenshot);
-  if (!more.length) await look(context, fixture, screenshot);
+  for (const file of more) await look(context, file, screenshot, true);
+  if (!more.length) await look(context, fixture, screenshot, false);
 } catch (e) {
   console.error(e.message);
   process.exitCode = 1;

@@ -339,3 +339,56 @@ fn build_draws_the_declared_views() {
         "marker: {head}"
     );
 }
+
+/// The tabs of a report page, in order, and the one it opens on (`aria-selected="true"`).
+fn report_tabs(page: &str) -> (Vec<String>, Option<String>) {
+    let mut tabs = Vec::new();
+    let mut selected = None;
+    for line in page.lines().filter(|l| l.contains("role=\"tab\"")) {
+        let name = line
+            .split("data-view=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        if line.contains("aria-selected=\"true\"") {
+            selected = Some(name.clone());
+        }
+        tabs.push(name);
+    }
+    (tabs, selected)
+}
+
+/// The report opens on the first named view (the whole graph of a real data set is too small
+/// to read at fit-to-window), and keeps `all` as the last tab; without named views it opens on
+/// `all`, then one tab per claim file.
+#[test]
+fn report_opens_on_the_first_named_view() {
+    for (claims, tabs, opens) in [
+        (
+            "tests/data/views",
+            &["compute", "gaining", "all"][..],
+            "compute",
+        ),
+        ("tests/data/report", &["all", "claims", "more"][..], "all"),
+    ] {
+        let out = tempfile::tempdir().expect("temp dir");
+        without_graphviz()
+            .args(&["--claims", claims, "build", "--out"])
+            .path(out.path())
+            .run();
+        let page = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+        let (got, selected) = report_tabs(&page);
+        assert_eq!(got, tabs, "{claims}");
+        assert_eq!(selected.as_deref(), Some(opens), "{claims}");
+        let shown: Vec<&str> = page
+            .lines()
+            .filter(|l| l.starts_with("<figure class=\"view\"") && !l.contains(" hidden>"))
+            .collect();
+        assert_eq!(shown.len(), 1, "{claims}: one view shown");
+        assert!(
+            shown[0].contains(&format!("data-view=\"{opens}\"")),
+            "{claims}"
+        );
+    }
+}
