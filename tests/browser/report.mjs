@@ -5,7 +5,8 @@
 // FIXTURE_INDEX is the report of tests/data/report, checked step by step: search, filters,
 // clicking a node, following a supporter and an evidence link, a table row, zoom, pan and tabs.
 // Each MORE_INDEX (the article's report) is loaded and must open on a named view; a node of it
-// is clicked and the result shown in SCREENSHOT (the last one's). Every page must load with no
+// is clicked and the result shown in SCREENSHOT (the last one's), and its `all` tab must open
+// zoomed in (shown in SCREENSHOT with `-all` before `.png`). Every page must load with no
 // console error and no request but the file itself. Exits non-zero with a message on the first
 // failed check.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -150,8 +151,13 @@ async function look(context, file, shot, named) {
   const id = (await node.getAttribute('id')).replace(/^v\d+-claim-/, '');
   await node.click();
   same(await heading(page), id, 'details after clicking the first node');
-  same(problems, [], 'console errors and requests');
   await page.screenshot({ path: shot });
+  // The whole graph, too big to read fitted into its frame, opens zoomed in to a readable size.
+  await page.click('[role=tab][data-view="all"]');
+  const zoomed = /scale\(([\d.]+)\)/.exec(await transform(page));
+  if (named) check(zoomed && Number(zoomed[1]) > 2, `all opens zoomed in: ${zoomed}`);
+  await page.screenshot({ path: shot.replace(/\.png$/, '-all.png') });
+  same(problems, [], 'console errors and requests');
   await page.close();
   console.log(`${file}: ${rows} claims, node ${id} opened: ok`);
 }

@@ -34,6 +34,8 @@
   function showView(name) {
     tabs.forEach((t) => t.setAttribute('aria-selected', String(t.dataset.view === name)));
     figures.forEach((f) => { f.hidden = f.dataset.view !== name; });
+    const frame = visibleFrame();
+    if (frame) openReadable(frame);
   }
   tabs.forEach((t) => t.addEventListener('click', () => showView(t.dataset.view)));
   const visibleFrame = () => frames.find((f) => !f.closest('figure').hidden);
@@ -94,6 +96,41 @@
       const id = claimAt(e.target);
       if (id) { e.preventDefault(); go(id); }
     });
+  }
+  // A diagram whose labels are too small to read when fitted into its frame (the whole graph
+  // of a real data set is a grey texture) opens zoomed in until they read, centred on its most
+  // connected claim; "Reset view" still fits it whole. Diagrams that read when fitted open so.
+  const READABLE = 0.75; // CSS pixels per SVG unit: the diagrams' 10-unit labels at 7.5 px
+  const opened = new Set();
+  function busiest(frame) {
+    let best = null;
+    let most = 0;
+    for (const [id, gs] of nodes) {
+      const g = gs.find((x) => x.closest('.frame') === frame);
+      const c = claims.get(id);
+      const n = c ? c.supporters.length + c.attackers.length + c.supports.length + c.contradicts.length : 0;
+      if (g && n > most) { best = g; most = n; }
+    }
+    return best;
+  }
+  function openReadable(frame) {
+    if (opened.has(frame)) return;
+    opened.add(frame);
+    const svg = frame.querySelector('svg');
+    const box = svg && svg.viewBox && svg.viewBox.baseVal;
+    const w = frame.clientWidth;
+    const h = frame.clientHeight;
+    if (!box || !box.width || !box.height || !w || !h) return;
+    const fit = Math.min(w / box.width, h / box.height);
+    if (fit >= READABLE / 2) return;
+    const f = frame.getBoundingClientRect();
+    const g = busiest(frame);
+    const r = g ? g.getBoundingClientRect() : f;
+    const k = READABLE / fit;
+    const cx = r.left + r.width / 2 - f.left;
+    const cy = r.top + r.height / 2 - f.top;
+    zoomState.set(frame, { x: w / 2 - cx * k, y: h / 2 - cy * k, k });
+    apply(frame);
   }
   document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.25));
   document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(0.8));
@@ -255,5 +292,7 @@
     (nodes.get(id) || []).forEach((g) => g.classList.add('selected'));
     rows.forEach((r) => r.classList.toggle('selected', r.dataset.id === id));
   }
+  const first = visibleFrame();
+  if (first) openReadable(first);
   fromHash();
 })();
