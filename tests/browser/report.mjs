@@ -48,6 +48,15 @@ async function load(context, file) {
 const visibleRows = (page) =>
   page.$$eval('#claims-table tbody tr', (rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.id));
 const heading = (page) => page.textContent('#details h2');
+// The heading once the details have had time to show `id`: opening a claim goes through the URL
+// fragment, whose `hashchange` arrives after the click returns, later on a loaded machine.
+async function headingFor(page, id) {
+  await page.waitForFunction((want) => {
+    const h = document.querySelector('#details h2');
+    return h && h.textContent === want;
+  }, id, { timeout: 5000 }).catch(() => {});
+  return heading(page);
+}
 const transform = (page) =>
   page.$eval('figure.view:not([hidden]) svg', (svg) => svg.style.transform);
 
@@ -81,7 +90,7 @@ async function checkFixture(context, file) {
 
   // Click a node in the first diagram: its details open.
   await page.click('figure.view:not([hidden]) g[id$="-claim-china-gaining"]');
-  same(await heading(page), 'china-gaining', 'details after clicking the node');
+  same(await headingFor(page, 'china-gaining'), 'china-gaining', 'details after clicking the node');
   same(await page.textContent('#details .text'), 'China is gaining ground in AI.', 'details text');
   same(await page.$$eval('figure.view:not([hidden]) g.selected', (gs) => gs.map((g) => g.id)),
     ['v0-claim-china-gaining'], 'the clicked node is highlighted');
@@ -93,22 +102,22 @@ async function checkFixture(context, file) {
 
   // Follow a supporter link: the details navigate to it.
   await page.click('#details a.claim-link:text-is("efficient")');
-  same(await heading(page), 'efficient', 'details after the supporter link');
+  same(await headingFor(page, 'efficient'), 'efficient', 'details after the supporter link');
   same(await page.evaluate(() => location.hash), '#claim/efficient', 'fragment');
   const verdict = await page.textContent('#details');
   for (const part of ['mixed', 'Fact-check desk', '2025-06-01', 'Counts only the final training run.']) {
     check(verdict.includes(part), `verdict shows ${part}`);
   }
   await page.click('#details a.claim-link:text-is("compute-gap")');
-  same(await heading(page), 'compute-gap', 'details after the evidence link');
+  same(await headingFor(page, 'compute-gap'), 'compute-gap', 'details after the evidence link');
   same(await page.textContent('#details blockquote'), 'twice the computing power', 'quote');
   check((await page.textContent('#details')).includes('The article, Efficiency'), 'source and locator');
   await page.goBack();
-  same(await heading(page), 'efficient', 'details after Back');
+  same(await headingFor(page, 'efficient'), 'efficient', 'details after Back');
 
   // A table row opens its claim; its markup shows as text there too.
   await page.click('tr[data-id="markup"] td:nth-child(2)');
-  same(await heading(page), 'markup', 'details after clicking a row');
+  same(await headingFor(page, 'markup'), 'markup', 'details after clicking a row');
   check((await page.textContent('#details .text')).includes('<b>bold</b>'), 'markup text in details');
 
   // Zoom with the wheel, pan by dragging (which opens nothing), reset.
@@ -130,7 +139,7 @@ async function checkFixture(context, file) {
   await page.click('[role=tab][data-view="more"]');
   same(await page.$$eval('figure.view', (fs) => fs.map((f) => f.hidden)), [true, true, false], 'views after the tab');
   await page.click('figure.view:not([hidden]) g[id$="-claim-open-models"]');
-  same(await heading(page), 'open-models', 'details after a node of the second view');
+  same(await headingFor(page, 'open-models'), 'open-models', 'details after a node of the second view');
 
   same(problems, [], 'console errors and requests');
   await page.close();
@@ -150,7 +159,7 @@ async function look(context, file, shot, named) {
   check(node, 'a claim node in the first view');
   const id = (await node.getAttribute('id')).replace(/^v\d+-claim-/, '');
   await node.click();
-  same(await heading(page), id, 'details after clicking the first node');
+  same(await headingFor(page, id), id, 'details after clicking the first node');
   await page.screenshot({ path: shot });
   // The whole graph, too big to read fitted into its frame, opens zoomed in to a readable size.
   await page.click('[role=tab][data-view="all"]');
