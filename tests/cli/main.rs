@@ -6,6 +6,7 @@ mod broken;
 mod build;
 mod cache;
 mod commands;
+mod completions;
 mod eval;
 mod formats;
 #[path = "../../benches/support/generate.rs"]
@@ -13,6 +14,7 @@ mod generate;
 mod iccma;
 mod query;
 mod report;
+mod schema;
 mod test;
 mod testdata;
 mod watch;
