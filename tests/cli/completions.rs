@@ -12,7 +12,9 @@ fn have(program: &str, test: &str) -> bool {
     let found = std::env::var_os("PATH")
         .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()));
     if !found {
-        eprintln!("skipped: {test}: `{program}` is not on PATH (install it to run this test)");
+        crate::testdata::skipped(&format!(
+            "{test}: `{program}` is not on PATH (install it to run this test)"
+        ));
     }
     found
 }

@@ -21,15 +21,22 @@ pub fn external(path: &str) -> PathBuf {
     crate::test::data("external").join(path)
 }
 
+/// Prints `skipped: <why>` on stderr, past the test harness's capture (which would show it
+/// only for a failing test), so a plain `cargo test` says what it did not run.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
+}
+
 /// `$CLAIMGRAPH_TESTDATA/<path>`: test data whose licence keeps it out of the repository.
 /// `None`, after printing what `test` skips and why, when the variable is unset. A variable
 /// naming no directory is a mistake, not a reason to skip: it panics.
 pub fn outside(path: &str, test: &str, licence: &str) -> Option<PathBuf> {
     let Some(dir) = std::env::var_os(TESTDATA_VAR).filter(|d| !d.is_empty()) else {
-        eprintln!(
-            "skipped: {test}: `{path}` ({licence}) is not in the repository; set {TESTDATA_VAR} \
-             to the directory that holds it to run this test"
-        );
+        skipped(&format!(
+            "{test}: `{path}` ({licence}) is not in the repository; set {TESTDATA_VAR} to the \
+             directory that holds it to run this test"
+        ));
         return None;
     };
     let dir = PathBuf::from(dir);
