@@ -45,6 +45,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod schema;
 pub mod suggest;
 
 pub use error::{Error, Result};

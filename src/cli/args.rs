@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
+use super::completions::{claim_ids, ids};
 pub use super::query::QueryArgs;
 pub use super::select::SelectionArgs;
 use super::select::keyword;
@@ -61,6 +63,43 @@ pub enum Command {
     Eval(super::eval::EvalArgs),
     /// Solve an ICCMA 2023 task on an argumentation framework file (the ICCMA solver interface).
     Solve(super::solve::SolveArgs),
+    /// Print the JSON Schema (draft-07) of claim files, for editors and other tools.
+    Schema,
+    /// Print a shell's completion script (commands, flags, and the ids in the claim files).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of claimgraph or of one of its commands.
+    Man(ManArgs),
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `source <(claimgraph completions bash)` in `~/.bashrc`.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
+}
+
+/// `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`claimgraph-COMMAND(1)`); without it, `claimgraph(1)`.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// `--format` for commands that print data.
@@ -114,6 +153,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The claim or source id.
+    #[arg(add = ArgValueCandidates::new(ids))]
     pub id: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -243,7 +283,7 @@ pub struct StyleArgs {
     #[arg(long, value_name = "LR|TB", value_parser = keyword::<RankDir>, default_value = "LR")]
     pub rankdir: RankDir,
     /// Emphasise this claim and its neighbours; dim the rest.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(claim_ids))]
     pub focus: Option<String>,
     /// Draw sources as nodes (`show`), leave them out (`hide`), or write each claim's speaker
     /// inside its box (`merge`).

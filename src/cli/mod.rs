@@ -8,14 +8,17 @@
 mod args;
 mod build;
 mod check;
+mod completions;
 mod eval;
 mod eval_report;
 mod export;
 mod import;
 mod list;
+mod man;
 mod output;
 mod paint;
 mod query;
+mod schema;
 mod select;
 mod show;
 mod solve;
@@ -78,6 +81,7 @@ pub struct Context {
 
 /// Runs the CLI with the process's arguments and returns the exit code.
 pub fn main() -> ExitCode {
+    completions::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -155,6 +159,9 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),
+        Command::Schema => schema::run(),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

@@ -24,7 +24,8 @@ pub enum DirectionArg {
 #[command(next_help_heading = "Selection")]
 pub struct SelectionArgs {
     /// Keep the claims within `--depth` relations of these claims.
-    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',',
+          add = clap_complete::ArgValueCandidates::new(super::completions::claim_ids))]
     pub around: Vec<String>,
     /// How many relations `--around` walks [default: 1]; without `--around`, widen the
     /// selection by this many relations.
@@ -37,7 +38,8 @@ pub struct SelectionArgs {
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
     /// Only claims asserted by this source.
-    #[arg(long, value_name = "SOURCE")]
+    #[arg(long, value_name = "SOURCE",
+          add = clap_complete::ArgValueCandidates::new(super::completions::source_ids))]
     pub by: Option<String>,
     /// Only claims whose verdict has this rating (true, mostly-true, mixed, mostly-false,
     /// false, misleading, unproven, outdated).

@@ -10,6 +10,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -53,8 +54,9 @@ impl<T: Serialize> Serialize for At<T> {
 }
 
 /// One claim file.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ClaimFile")]
 pub struct RawFile {
     #[serde(default)]
     pub sources: Vec<RawSource>,
@@ -73,65 +75,103 @@ pub struct RawFile {
 /// The top-level keys, for hints.
 pub const FILE_KEYS: &[&str] = &["sources", "claims", "relations", "views"];
 
-#[derive(Debug, Deserialize, Serialize)]
+/// A source: a person, organisation, publication, document or data set.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
+    #[schemars(with = "crate::schema::IdText")]
     pub id: At<String>,
     pub name: String,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::SourceKind>>")]
     pub kind: Option<At<Scalar>>,
     pub description: Option<String>,
     pub url: Option<String>,
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub date: Option<At<Scalar>>,
+    /// Prior trust in the source.
+    #[schemars(with = "Option<crate::schema::Fraction>")]
     pub reliability: Option<At<f64>>,
+    /// The source this one is part of: a post on a site, a chapter in a book.
+    #[schemars(with = "Option<crate::schema::IdText>")]
     pub part_of: Option<At<String>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+/// A claim: what someone asserts, where it appears, and what it bears on.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Claim")]
 pub struct RawClaim {
+    #[schemars(with = "crate::schema::IdText")]
     pub id: At<String>,
     pub text: String,
+    /// Who asserts it (a source id).
+    #[schemars(with = "Option<crate::schema::IdText>")]
     pub by: Option<At<String>>,
     #[serde(default)]
     pub sources: Vec<At<RawCitation>>,
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub date: Option<At<Scalar>>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Base score for gradual evaluation (default 0.5).
+    #[schemars(with = "Option<crate::schema::Fraction>")]
     pub confidence: Option<At<f64>>,
     pub verdict: Option<RawVerdict>,
+    /// Claims this one is a reason for.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdText>")]
     pub supports: Vec<At<String>>,
+    /// Claims this one is a reason against.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdText>")]
     pub contradicts: Vec<At<String>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+/// A fact-check result.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Verdict")]
 pub struct RawVerdict {
+    #[schemars(with = "crate::schema::Keyword<crate::model::Rating>")]
     pub rating: At<Scalar>,
+    /// The reviewer (a source id).
+    #[schemars(with = "Option<crate::schema::IdText>")]
     pub by: Option<At<String>>,
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub date: Option<At<Scalar>>,
     pub note: Option<String>,
+    /// Claim or source ids.
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdText>")]
     pub evidence: Vec<At<String>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+/// A relation that carries attributes.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Relation")]
 pub struct RawRelation {
+    #[schemars(with = "crate::schema::IdText")]
     pub from: At<String>,
+    #[schemars(with = "crate::schema::IdText")]
     pub to: At<String>,
+    #[schemars(with = "crate::schema::Keyword<crate::model::RelationKind>")]
     pub kind: At<Scalar>,
+    #[schemars(with = "Option<crate::schema::Fraction>")]
     pub strength: Option<At<f64>>,
     pub note: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdText>")]
     pub sources: Vec<At<String>>,
 }
 
 /// A named view: a selection drawn in a style.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "View")]
 pub struct RawView {
+    #[schemars(with = "crate::schema::IdText")]
     pub name: At<String>,
     pub title: Option<String>,
     pub description: Option<String>,
@@ -142,18 +182,25 @@ pub struct RawView {
 }
 
 /// A view's selection: the keys of the selection flags.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Select")]
 pub struct RawSelect {
     #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::IdText>")]
     pub around: Vec<At<String>>,
     pub depth: Option<u32>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::Direction>>")]
     pub direction: Option<At<Scalar>>,
     #[serde(default)]
     pub tags: Vec<String>,
+    #[schemars(with = "Option<crate::schema::IdText>")]
     pub by: Option<At<String>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::Rating>>")]
     pub rating: Option<At<Scalar>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::ItemKind>>")]
     pub kind: Option<At<Scalar>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::RelationKind>>")]
     pub relation: Option<At<Scalar>>,
     #[serde(default)]
     pub no_sources: bool,
@@ -162,13 +209,19 @@ pub struct RawSelect {
 }
 
 /// A view's style: the keys of the style flags.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Style")]
 pub struct RawStyle {
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::ColorKey>>")]
     pub color_by: Option<At<Scalar>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::GroupBy>>")]
     pub group_by: Option<At<Scalar>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::RankDir>>")]
     pub rankdir: Option<At<Scalar>>,
+    #[schemars(with = "Option<crate::schema::IdText>")]
     pub focus: Option<At<String>>,
+    #[schemars(with = "Option<crate::schema::Keyword<crate::model::SourceMode>>")]
     pub sources: Option<At<Scalar>>,
 }
 

@@ -13,7 +13,7 @@
 
 mod cache;
 mod diagnostic;
-mod file;
+pub(crate) mod file;
 mod packed;
 mod parse;
 mod recover;

@@ -66,6 +66,7 @@ pub struct CommonArgs {
 #[derive(Debug, Args)]
 pub struct ReachArgs {
     /// The claim.
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cli::completions::claim_ids))]
     pub id: String,
     /// Follow chains of any length (`--depth N`: at most N relations; default 1, direct).
     #[arg(long)]
@@ -79,8 +80,10 @@ pub struct ReachArgs {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// The claim the chains start at.
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cli::completions::claim_ids))]
     pub from: String,
     /// The claim they end at.
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cli::completions::claim_ids))]
     pub to: String,
     /// Every simple chain up to `--max-len` relations, not just the shortest.
     #[arg(long)]
@@ -100,6 +103,7 @@ pub struct PathArgs {
 #[derive(Debug, Args)]
 pub struct ClaimArgs {
     /// The claim.
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::cli::completions::claim_ids))]
     pub id: String,
     /// Format and selection.
     #[command(flatten)]
