@@ -138,6 +138,38 @@ fn a_cache_file_that_is_a_pipe_is_a_miss() {
     run();
 }
 
+/// Once, the third of three `x.yaml` in different directories wrote over the second's diagram.
+#[test]
+fn claim_files_with_one_name_get_a_diagram_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = dir.path().join("claims");
+    for (sub, id) in [("a", "p"), ("b", "q"), ("c", "r")] {
+        std::fs::create_dir_all(claims.join(sub)).unwrap();
+        let text = format!(
+            "claims:\n  - id: {id}\n    text: T.\n    by: x{id}\nsources:\n  - id: x{id}\n    name: X\n"
+        );
+        std::fs::write(claims.join(sub).join("x.yaml"), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    Test::new()
+        .args(&["--no-cache", "--claims"])
+        .path(&claims)
+        .args(&["build", "--renderer", "embedded", "--out"])
+        .path(&out)
+        .run();
+    let mut svgs: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".svg"))
+        .collect();
+    svgs.sort();
+    assert_eq!(svgs, ["a-x.svg", "all.svg", "b-x.svg", "c-x.svg"]);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for name in ["a-x", "b-x", "c-x"] {
+        assert!(page.contains(&format!("\"{name}\"")), "no tab `{name}`");
+    }
+}
+
 /// `export -o` onto a claim file it read once replaced the claims with a diagram.
 #[test]
 fn export_onto_a_claim_file_is_refused_and_writes_nothing() {
