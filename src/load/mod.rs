@@ -22,6 +22,7 @@ mod resolve;
 mod snapshot;
 mod view;
 mod walk;
+mod wording;
 
 pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
