@@ -1,4 +1,11 @@
-//! File-system helpers: atomic writes, so nothing already on disk is lost when a write fails.
+//! File-system helpers: atomic writes, so nothing already on disk is lost when a write fails,
+//! and careful reads (`read.rs`), so no input file can hang a command or exhaust its memory.
+
+mod identity;
+mod read;
+
+pub use identity::{Identity, identity, same_file};
+pub use read::{ReadError, kind_of, open_regular, read_regular};
 
 use std::io::Write;
 use std::path::Path;
@@ -17,6 +24,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
         return target.write_all(bytes);
     }
+    replace(path, bytes)
+}
+
+/// Writes a temporary file beside `path` and renames it over `path`, whatever `path` is now
+/// (a link or a named pipe in the way is replaced, not followed).
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -38,13 +51,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// [`write_atomic`] into `path`'s directory, created first if need be, ignoring failure: for
-/// caches, where a failed write only costs speed next time.
+/// Writes `path` atomically into its directory, created first if need be, ignoring failure:
+/// for caches, where a failed write only costs speed next time. Unlike [`write_atomic`], a
+/// named pipe or a link to a device in the cache's place is replaced, never written into (a
+/// pipe would block the command until something read it).
 pub fn write_cache_file(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = write_atomic(path, bytes);
+    let _ = replace(path, bytes);
 }
 
 #[cfg(test)]
@@ -61,6 +76,18 @@ mod tests {
         write_atomic(null, b"discarded").unwrap();
         let kind = std::fs::metadata(null).unwrap().file_type();
         assert!(kind.is_char_device(), "/dev/null is now {kind:?}");
+    }
+
+    /// A named pipe in a cache file's place once blocked every command until read.
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_file_replaces_a_named_pipe_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.bin");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.unwrap().success(), "mkfifo");
+        write_cache_file(&path, b"cache");
+        assert_eq!(std::fs::read(&path).unwrap(), b"cache");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::args::{BuildArgs, Cli};
 use super::export::renderer;
+use super::stderr::note;
 use super::{Context, Failure, print_diagnostics};
 use crate::build::{BuildError, build};
 use crate::format::UsedRenderer;
@@ -23,10 +24,10 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     };
     let done = build(&graph, &args.out, renderer(args.renderer)).map_err(|e| failure(e, &graph))?;
     for path in &done.written {
-        eprintln!("wrote {}", path.display());
+        note!("wrote {}", path.display());
     }
     for path in &done.removed {
-        eprintln!("removed {} (its theme is gone)", path.display());
+        note!("removed {} (its theme is gone)", path.display());
     }
     for used in &done.renderers {
         let why = match used {
@@ -39,9 +40,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
                 "the embedded renderer where Graphviz `dot` failed"
             }
         };
-        eprintln!("SVG drawn by {why}");
+        note!("SVG drawn by {why}");
     }
-    eprintln!(
+    note!(
         "{} claims, {} sources: {} files written, {} unchanged in {}",
         graph.claim_count(),
         graph.source_count(),

@@ -1,7 +1,8 @@
 //! `claimgraph export dot|svg`: the whole graph as one diagram.
 
 use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice, StyleArgs};
-use super::{Context, Failure, output};
+use super::stderr::note;
+use super::{Context, Failure, output, target};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +55,13 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         ));
     }
     let graph = super::load_graph(ctx, &cli.claims)?;
+    if let Some(path) = &args.output {
+        let inputs = || graph.corpus().files.iter().map(|(_, p)| p);
+        target::refuse_input(path, inputs())?;
+        if format.attack_graph().is_some() {
+            target::refuse_input(&map_file(path), inputs())?;
+        }
+    }
     let style = args.style.style(&graph)?;
     let options =
         ExportOptions::styled(&graph, &style, args.title.clone(), renderer(args.renderer))
@@ -63,14 +71,17 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     let exported =
         format::export(&graph, format, &options).map_err(|e| Failure::Error(e.into()))?;
     if let Some(used) = exported.renderer {
-        eprintln!("rendered SVG with the {used} renderer");
+        note!("rendered SVG with the {used} renderer");
     }
     report_losses(format, &exported.losses, args.strict)?;
     if format.attack_graph().is_some() {
         return attack_graph(&graph, &exported.text, args.output.as_deref());
     }
+    if let Some(path) = args.output.as_deref().filter(|_| exported.files.is_empty()) {
+        target::create_parent(path)?;
+    }
     match &args.output {
-        Some(dir) if !exported.files.is_empty() => write_dir(dir, &exported.files),
+        Some(dir) if !exported.files.is_empty() => write_dir(dir, &exported.files, &graph),
         Some(path) if format == Format::Png => output::bytes_file(path, &exported.bytes),
         Some(path) => output::file(path, &exported.text),
         None if format == Format::Png => output::stdout_bytes(&exported.bytes),
@@ -81,24 +92,30 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
 /// Writes an attack graph and, beside it, `FILE.map.tsv` from argument numbers to claim ids.
 fn attack_graph(graph: &ClaimGraph, text: &str, path: Option<&Path>) -> Result<(), Failure> {
     let Some(path) = path else {
-        eprintln!(
+        note!(
             "note: arguments are numbered in claim order; `-o FILE` also writes `FILE.map.tsv` with their ids"
         );
         return output::stdout(text);
     };
+    target::create_parent(path)?;
     output::file(path, text)?;
+    let map = map_file(path);
+    output::file(&map, &format::af::map_tsv(&Framework::from_graph(graph)))?;
+    note!("wrote {} and {}", path.display(), map.display());
+    Ok(())
+}
+
+/// `FILE.map.tsv`, written beside an attack graph `FILE`.
+fn map_file(path: &Path) -> PathBuf {
     let mut map = path.as_os_str().to_owned();
     map.push(".map.tsv");
-    let map = PathBuf::from(map);
-    output::file(&map, &format::af::map_tsv(&Framework::from_graph(graph)))?;
-    eprintln!("wrote {} and {}", path.display(), map.display());
-    Ok(())
+    PathBuf::from(map)
 }
 
 /// Prints each loss on its own line to stderr; with `strict`, any loss stops the command.
 pub fn report_losses(format: Format, losses: &[Loss], strict: bool) -> Result<(), Failure> {
     for loss in losses {
-        eprintln!("lost: {loss}");
+        note!("lost: {loss}");
     }
     if strict && !losses.is_empty() {
         return Err(Failure::Error(crate::Error::Lossy {
@@ -109,7 +126,11 @@ pub fn report_losses(format: Format, losses: &[Loss], strict: bool) -> Result<()
     Ok(())
 }
 
-fn write_dir(dir: &Path, files: &[(String, String)]) -> Result<(), Failure> {
+/// Writes several files into `dir` (made if missing), none of them over a claim file.
+fn write_dir(dir: &Path, files: &[(String, String)], graph: &ClaimGraph) -> Result<(), Failure> {
+    for (name, _) in files {
+        target::refuse_input(&dir.join(name), graph.corpus().files.iter().map(|(_, p)| p))?;
+    }
     std::fs::create_dir_all(dir).map_err(|source| {
         Failure::Error(crate::Error::Io {
             action: "create",

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 
 use super::args::{ImportArgs, ImportFormat};
 use super::export::report_losses;
-use super::{Context, Failure, output, print_diagnostics};
+use super::stderr::note;
+use super::{Context, Failure, output, print_diagnostics, target};
 use crate::format::{self, Format, ImportError};
+use crate::fsutil::ReadError;
 use crate::load;
 
 fn format(choice: ImportFormat) -> Format {
@@ -23,6 +25,9 @@ fn format(choice: ImportFormat) -> Format {
 /// Runs `import`.
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
     let format = format(args.format);
+    if let Some(path) = &args.output {
+        target::refuse_input(path, args.files.iter().map(PathBuf::as_path))?;
+    }
     if let Some(path) = args.output.as_ref().filter(|p| p.exists() && !args.force) {
         return Err(Failure::Usage(
             format!("`{}` exists; refusing to overwrite it", path.display()),
@@ -31,14 +36,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
     }
     let mut inputs: Vec<(PathBuf, String)> = Vec::new();
     for path in &args.files {
-        let text = std::fs::read_to_string(path).map_err(|source| {
-            Failure::Error(crate::Error::Io {
-                action: "read",
-                path: path.clone(),
-                source,
-            })
-        })?;
-        inputs.push((path.clone(), text));
+        inputs.push((path.clone(), read(path, ctx)?));
     }
     let imported = match format::import(format, &inputs) {
         Ok(imported) => imported,
@@ -66,14 +64,32 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
         }));
     }
     let corpus = &imported.corpus;
-    eprintln!(
+    note!(
         "imported {} claims, {} sources, {} relations",
         corpus.claims.len(),
         corpus.sources.len(),
         corpus.relations.len()
     );
     match &args.output {
-        Some(path) => output::file(path, &text),
+        Some(path) => target::create_parent(path).and_then(|()| output::file(path, &text)),
         None => output::stdout(&text),
     }
+}
+
+/// The text of one file to import: a regular file within the claim file size limit, in UTF-8.
+fn read(path: &std::path::Path, ctx: &Context) -> Result<String, Failure> {
+    let limit = ctx.max_file_size.unwrap_or(load::MAX_FILE_SIZE);
+    let io = |source| {
+        Failure::Error(crate::Error::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let (_, bytes) = crate::fsutil::read_regular(path, limit).map_err(|e| match e {
+        ReadError::Io(e) => io(e),
+        e => io(std::io::Error::other(e.to_string())),
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }

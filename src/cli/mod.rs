@@ -13,6 +13,7 @@ mod eval;
 mod eval_report;
 mod export;
 mod import;
+mod limits;
 mod list;
 mod man;
 mod output;
@@ -22,6 +23,8 @@ mod schema;
 mod select;
 mod show;
 mod solve;
+pub(crate) mod stderr;
+mod target;
 mod timings;
 mod watch;
 
@@ -75,6 +78,8 @@ pub struct Context {
     pub progress: bool,
     /// Keep parsed claim files between runs.
     pub cache: bool,
+    /// The largest claim file read (`CLAIMGRAPH_MAX_FILE_SIZE`); `None`: the loader's default.
+    pub max_file_size: Option<u64>,
     /// What `--timings` prints.
     pub timings: Timings,
 }
@@ -89,8 +94,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let ctx = context(&cli);
-    let result = run(&cli, &ctx);
+    let mut ctx = context(&cli);
+    let result = limits::max_file_size().and_then(|max| {
+        ctx.max_file_size = max;
+        run(&cli, &ctx)
+    });
     ctx.timings.print();
     match result {
         Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
@@ -119,6 +127,7 @@ fn context(cli: &Cli) -> Context {
         color_stderr: pick(stderr_tty),
         progress: stderr_tty && !wants_json(&cli.command),
         cache: !cli.no_cache,
+        max_file_size: None,
         timings: Timings::new(cli.timings),
     }
 }
@@ -140,9 +149,9 @@ fn print_error(ctx: &Context, msg: &str, hint: Option<&str>) {
     } else {
         "error"
     };
-    eprintln!("{label}: {msg}");
+    stderr::note!("{label}: {msg}");
     if let Some(hint) = hint {
-        eprintln!("  = help: {hint}");
+        stderr::note!("  = help: {hint}");
     }
 }
 
@@ -212,6 +221,7 @@ pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
     let options = load::Options {
         cache_dir: ctx.cache.then(load::default_cache_dir),
         progress: Some(&report),
+        max_file_size: ctx.max_file_size,
     };
     let loaded = load::load_with(paths, &options);
     if let Some(bar) = bar {
@@ -235,9 +245,9 @@ pub fn print_diagnostics(
         .cloned()
         .collect();
     for d in &shown {
-        eprint!("{}", renderer.render(d));
+        stderr::text(&renderer.render(d));
     }
-    eprintln!("{}", load::summary(&shown, files));
+    stderr::note!("{}", load::summary(&shown, files));
 }
 
 /// Looks up an id given on the command line.

@@ -19,6 +19,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::file::RawFile;
+use crate::fsutil::ReadError;
 
 /// Bumped whenever the stored shape changes.
 const FORMAT: u32 = 2;
@@ -50,10 +51,10 @@ impl Key {
         }
     }
 
-    /// The key of the file at `path` as it is now, read in small pieces (nothing is kept).
-    pub fn read(path: &Path) -> std::io::Result<Key> {
-        let mut file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
+    /// The key of the file at `path` as it is now, read in small pieces (nothing is kept);
+    /// an error unless it is a regular file of at most `limit` bytes.
+    pub fn read(path: &Path, limit: u64) -> Result<Key, ReadError> {
+        let (mut file, meta) = crate::fsutil::open_regular(path, limit)?;
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
@@ -61,7 +62,7 @@ impl Key {
                 Ok(0) => break,
                 Ok(n) => hasher.update(&buf[..n]),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
         }
         let mut key = Key::of(&[], &meta);
@@ -143,10 +144,21 @@ pub fn default_dir() -> PathBuf {
     std::env::temp_dir().join("claimgraph-cache")
 }
 
-/// Reads the cache file: its entries by path, or none when it is missing, corrupt or from
-/// another version.
+/// The largest cache file read (the per-file cache or a snapshot); anything larger, or
+/// anything but a regular file, is a miss. A million claims make a cache of a few hundred MB.
+pub const MAX_CACHE_SIZE: u64 = 4 << 30;
+
+/// Reads a cache file's bytes, if it is a regular file of a sane size.
+pub fn read_bytes(file: &Path) -> Option<Vec<u8>> {
+    crate::fsutil::read_regular(file, MAX_CACHE_SIZE)
+        .ok()
+        .map(|(_, bytes)| bytes)
+}
+
+/// Reads the cache file: its entries by path, or none when it is missing, corrupt, from
+/// another version, or not a regular file of a sane size.
 pub fn read(file: &Path) -> HashMap<PathBuf, Entry> {
-    let Ok(bytes) = std::fs::read(file) else {
+    let Some(bytes) = read_bytes(file) else {
         return HashMap::new();
     };
     decode(&bytes).unwrap_or_default()
@@ -265,7 +277,7 @@ mod tests {
         let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
         std::fs::write(&path, &bytes).unwrap();
         let meta = std::fs::metadata(&path).unwrap();
-        assert_eq!(Key::read(&path).unwrap(), Key::of(&bytes, &meta));
+        assert_eq!(Key::read(&path, u64::MAX).unwrap(), Key::of(&bytes, &meta));
     }
 
     #[test]

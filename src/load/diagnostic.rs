@@ -51,6 +51,10 @@ macro_rules! codes {
 codes! {
     /// The file could not be read.
     Io = "io",
+    /// A path named like a claim file is a named pipe, a device or a socket.
+    NotAFile = "not-a-file",
+    /// The file is larger than the loader's size limit.
+    TooLarge = "too-large",
     /// The file is not UTF-8.
     NotUtf8 = "not-utf8",
     /// The file holds no YAML document.

@@ -21,6 +21,8 @@ mod report;
 mod resolve;
 mod snapshot;
 mod view;
+mod walk;
+mod wording;
 
 pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
@@ -32,6 +34,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::fsutil::ReadError;
 use crate::model::{Corpus, Files};
 use packed::Packed;
 
@@ -54,13 +57,21 @@ pub struct Options<'a> {
     pub cache_dir: Option<PathBuf>,
     /// Told how many files there are, then once per file read (from any thread).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// The largest file read, in bytes; `None`: [`MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
 }
+
+/// The largest claim file read by default: 64 MiB, about 170,000 claims in one file (the
+/// benchmark corpus writes 500 claims, about 185 KB, per file). A larger file is refused with
+/// an error rather than read into memory whole.
+pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
 impl fmt::Debug for Options<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Options")
             .field("cache_dir", &self.cache_dir)
             .field("progress", &self.progress.is_some())
+            .field("max_file_size", &self.max_file_size)
             .finish()
     }
 }
@@ -101,7 +112,9 @@ impl Loaded {
 }
 
 /// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`
-/// and `*.yml` files in sorted order (hidden entries skipped). A file named `*.apx`, `*.tgf` or
+/// and `*.yml` files in sorted order (hidden entries skipped). Links are followed, but only
+/// regular files are read, each once however many paths lead to it, and none larger than
+/// [`MAX_FILE_SIZE`] (see [`Options::max_file_size`]). A file named `*.apx`, `*.tgf` or
 /// `*.af` is read as an abstract argumentation framework ([`crate::format::af`]): each argument
 /// becomes a claim, each attack a `contradicts` relation.
 ///
@@ -120,11 +133,9 @@ pub fn load<P: AsRef<Path>>(paths: &[P]) -> Loaded {
 pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     let mut stats = Stats::default();
     let start = Instant::now();
+    let limit = options.max_file_size.unwrap_or(MAX_FILE_SIZE);
     let mut diagnostics = Vec::new();
-    let mut found = Vec::new();
-    for path in paths {
-        discover(path.as_ref(), &mut found, &mut diagnostics);
-    }
+    let found = walk::discover(paths, &mut diagnostics);
     // Abstract argumentation frameworks (.apx, .tgf, .af) are read apart from the YAML files.
     let (af_paths, found): (Vec<PathBuf>, Vec<PathBuf>) = found
         .into_iter()
@@ -142,7 +153,11 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
         .map(snapshot::file_for);
     if let Some(file) = &snapshot_file
         && let Some(stored) = snapshot::open(file)
-        && snapshot::is_current(&stored, &found.iter().chain(&af_paths).collect::<Vec<_>>())
+        && snapshot::is_current(
+            &stored,
+            &found.iter().chain(&af_paths).collect::<Vec<_>>(),
+            limit,
+        )
         && let Some((corpus, diagnostics)) = stored.load()
     {
         stats.parse = start.elapsed();
@@ -164,7 +179,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
         .into_par_iter()
         .zip(prior)
         .map(|(path, prior)| {
-            let read = read_one(path, prior, use_cache);
+            let read = read_one(path, prior, use_cache, limit);
             if let Some(report) = options.progress {
                 report(Progress::Read);
             }
@@ -221,7 +236,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             cache::write(&cache_file, &entries);
         }
     }
-    let frameworks = read_frameworks(af_paths, &mut files, &mut diagnostics, &mut inputs);
+    let frameworks = read_frameworks(af_paths, limit, &mut files, &mut diagnostics, &mut inputs);
     stats.parse = start.elapsed();
     let start = Instant::now();
     let (mut corpus, mut diags) = resolve::resolve(files, raws);
@@ -295,10 +310,10 @@ enum Read {
 }
 
 /// Reads and parses one file, using its `prior` cache entry when the content is unchanged.
-fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read {
-    let (meta, bytes) = match read_file(&path) {
+fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool, limit: u64) -> Read {
+    let (meta, bytes) = match read_file(&path, limit) {
         Ok(r) => r,
-        Err(e) => return Read::Failed(io_error(&path, &e)),
+        Err(d) => return Read::Failed(d),
     };
     let key = use_cache.then(|| cache::Key::of(&bytes, &meta));
     if let (Some(key), Some(prior)) = (key, prior)
@@ -322,13 +337,32 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool) -> Read
     }
 }
 
-/// A file's metadata and bytes, read through one handle (so they describe the same file).
-fn read_file(path: &Path) -> std::io::Result<(std::fs::Metadata, Vec<u8>)> {
-    let mut f = std::fs::File::open(path)?;
-    let meta = f.metadata()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    std::io::Read::read_to_end(&mut f, &mut bytes)?;
-    Ok((meta, bytes))
+/// A file's metadata and bytes, read through one handle (so they describe the same file), if
+/// it is a regular file of at most `limit` bytes.
+fn read_file(path: &Path, limit: u64) -> Result<(std::fs::Metadata, Vec<u8>), Diagnostic> {
+    crate::fsutil::read_regular(path, limit).map_err(|e| match e {
+        ReadError::Io(e) => io_error(path, &e),
+        ReadError::NotRegular { .. } => {
+            let msg = format!("cannot read `{}`: {e}", path.display());
+            Diagnostic::error(Code::NotAFile, Location::file(path), msg)
+        }
+        ReadError::TooLarge { size, limit } => too_large(path, size, limit),
+    })
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
+    let limit = match limit {
+        l if l >= 1 << 20 && l % (1 << 20) == 0 => format!("{} MiB", l >> 20),
+        l => format!("{l} bytes"),
+    };
+    let msg = format!(
+        "`{}` holds {size} bytes, more than the limit of {limit} for one claim file",
+        path.display(),
+    );
+    Diagnostic::error(Code::TooLarge, Location::file(path), msg).with_hint(
+        "split it into several files (every claim file under the directory is loaded), or raise \
+         the limit with `CLAIMGRAPH_MAX_FILE_SIZE=BYTES` (a suffix `K`, `M` or `G` is allowed)",
+    )
 }
 
 /// The text of a file, or a located diagnostic when it is not UTF-8.
@@ -350,47 +384,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     }
 }
 
-fn is_claim_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
-}
-
-/// Collects the claim files under `path`, sorted, reporting what cannot be read.
-fn discover(path: &Path, found: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return diagnostics.push(io_error(path, &e)),
-    };
-    if !meta.is_dir() {
-        return found.push(path.to_path_buf());
-    }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => return diagnostics.push(io_error(path, &e)),
-    };
-    entries.sort();
-    for entry in entries {
-        let hidden = entry
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if entry.is_dir() {
-            discover(&entry, found, diagnostics);
-        } else if is_claim_file(&entry) {
-            found.push(entry);
-        }
-    }
-}
-
 /// Reads the framework files among the inputs, in order, each into a framework to add to the
 /// corpus after resolving.
 fn read_frameworks(
     paths: Vec<PathBuf>,
+    limit: u64,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
     inputs: &mut Option<Vec<snapshot::Input>>,
@@ -400,13 +398,13 @@ fn read_frameworks(
         let Some(format) = crate::format::af::AfFormat::from_path(&path) else {
             continue;
         };
-        let bytes = match read_file(&path) {
+        let bytes = match read_file(&path, limit) {
             Ok((meta, bytes)) => {
                 add_input(inputs, &path, Some(cache::Key::of(&bytes, &meta)));
                 bytes
             }
-            Err(e) => {
-                diagnostics.push(io_error(&path, &e));
+            Err(d) => {
+                diagnostics.push(d);
                 *inputs = None;
                 continue;
             }

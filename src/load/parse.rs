@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use serde_saphyr::budget::Budget;
-use serde_saphyr::{Error as YamlError, Options};
+use serde_saphyr::{Error as YamlError, NonFiniteFloatPolicy, Options};
 
 use super::file::{FILE_KEYS, RawFile};
 use super::{Code, Diagnostic, Location};
@@ -29,13 +29,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
     match serde_saphyr::from_str_with_options::<RawFile>(text, options(text.len())) {
         Ok(raw) => (Some(raw), Vec::new()),
         Err(e) => {
-            let first = yaml_error(path, &e);
+            let first = yaml_error(path, &e, text);
             match super::recover::recover(path, text) {
                 Some((raw, mut diags)) => {
-                    if !diags
-                        .iter()
-                        .any(|d| d.location == first.location && d.code == first.code)
-                    {
+                    if !diags.iter().any(|d| same_problem(d, &first)) {
                         diags.push(first);
                     }
                     (Some(raw), diags)
@@ -44,6 +41,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether the entry-by-entry diagnostic `d` already reports the whole-file error `first`:
+/// the same problem at the same place, or a missing key (which the entry's diagnostic moves to
+/// where the entry starts).
+fn same_problem(d: &Diagnostic, first: &Diagnostic) -> bool {
+    d.code == first.code
+        && (d.location == first.location
+            || (d.code == Code::MissingField && d.message == first.message))
 }
 
 /// Whether the text holds nothing but blank lines, comments and document markers.
@@ -64,6 +70,11 @@ pub(super) fn options(len: usize) -> Options {
     budget.max_reader_input_bytes = None;
     let mut options = Options::default();
     options.budget = Some(budget);
+    // A number too large for a float (`1e400`) where any value may stand (a keyword, a date,
+    // an entry read only for its outline) is kept as text, not an error: one such value must
+    // not hide the rest of its file (see `recover.rs`). Where a number is required it is still
+    // reported, at its key.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::AsString;
     options.alias_limits.max_total_replayed_events = ALIAS_ALLOWANCE;
     options
 }
@@ -84,13 +95,14 @@ pub(super) fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnos
     .with_hint("save the file as UTF-8")
 }
 
-/// Turns a serde-saphyr error into a diagnostic at its location.
-pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
+/// Turns a serde-saphyr error into a diagnostic at its location in `text`.
+pub(super) fn yaml_error(path: &Path, e: &YamlError, text: &str) -> Diagnostic {
     let e = e.without_snippet();
     let (line, column) = e
         .location()
         .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
     let at = |len: usize| Location::at(path, line, column, len as u32);
+    let (message, hint) = super::wording::explain(e, text);
     match e {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -134,38 +146,30 @@ pub(super) fn yaml_error(path: &Path, e: &YamlError) -> Diagnostic {
         }
         YamlError::SerdeInvalidType { .. }
         | YamlError::SerdeInvalidValue { .. }
-        | YamlError::NullIntoString { .. } => Diagnostic::error(Code::WrongType, at(1), message(e)),
+        | YamlError::InvalidScalar { .. }
+        | YamlError::NonFiniteFloat { .. }
+        | YamlError::InvalidCharNull { .. }
+        | YamlError::NullIntoString { .. } => {
+            Diagnostic::error(Code::WrongType, at(1), message).with_hint_opt(hint)
+        }
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. } => too_complex(at(1), e),
-        _ if is_too_complex(&message(e)) => too_complex(at(1), e),
-        _ => Diagnostic::error(Code::Syntax, at(1), message(e)),
+        | YamlError::AliasReplayStackDepthExceeded { .. } => too_complex(at(1), &message),
+        _ if is_too_complex(&message) => too_complex(at(1), &message),
+        _ => Diagnostic::error(Code::Syntax, at(1), message).with_hint_opt(hint),
     }
 }
 
-fn too_complex(at: Location, e: &YamlError) -> Diagnostic {
-    let msg = format!("the YAML is too costly to expand: {}", message(e));
+fn too_complex(at: Location, message: &str) -> Diagnostic {
+    let msg = format!("the YAML is too costly to expand: {message}");
     Diagnostic::error(Code::TooComplex, at, msg)
         .with_hint("claim files need no anchors or aliases; write the values out")
 }
 
 /// Whether a message (of an error wrapped with alias locations) reports a resource limit.
 fn is_too_complex(message: &str) -> bool {
-    message.starts_with("budget breached")
+    message.starts_with("YAML document too large or too complex")
         || message.contains("alias replay")
         || message.contains("alias expansion")
-}
-
-/// The error's own message, without the location and snippet serde-saphyr appends.
-fn message(e: &YamlError) -> String {
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or_default();
-    let first = first.split(" at line ").next().unwrap_or(first);
-    first
-        .split(" (defined")
-        .next()
-        .unwrap_or(first)
-        .trim()
-        .to_string()
 }

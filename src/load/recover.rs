@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Location as YamlLocation, Spanned};
+use serde_saphyr::{DuplicateKeyPolicy, Location as YamlLocation, Spanned};
 
 use super::file::{FILE_KEYS, RawFile};
 use super::parse::options;
@@ -31,7 +31,11 @@ enum Entries {
 /// loaded and every problem found; `None` when even the outline cannot be read (a syntax
 /// error), in which case the first error is all there is to say.
 pub fn recover(path: &Path, text: &str) -> Option<(RawFile, Vec<Diagnostic>)> {
-    let outline: Outline = serde_saphyr::from_str_with_options(text, options(text.len())).ok()?;
+    // A key written twice inside an entry is that entry's error (reported when it is read on
+    // its own below), not a reason to give up on the whole file.
+    let mut outline_options = options(text.len());
+    outline_options.duplicate_keys = DuplicateKeyPolicy::FirstWins;
+    let outline: Outline = serde_saphyr::from_str_with_options(text, outline_options).ok()?;
     let lines: Vec<&str> = text.lines().collect();
     let mut raw = RawFile::default();
     let mut diags = Vec::new();
@@ -98,7 +102,12 @@ fn entries_of<T: DeserializeOwned>(
                         .ok()
                         .map(|i| i.id),
                 );
-                let d = super::parse::yaml_error(path, &e);
+                let mut d = super::parse::yaml_error(path, &e, &snippet);
+                // serde notices a missing key at the entry's end, after its last key; a key
+                // of the entry itself is missing from the entry, so point at its start.
+                if d.code == Code::MissingField && d.location.column == start.column() as u32 {
+                    d.location.line = start.line() as u32;
+                }
                 // A syntax error here is an artefact of cutting (a flow-style list, say): the
                 // whole-file error already says what is wrong.
                 if d.code != Code::Syntax {

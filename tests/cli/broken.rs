@@ -71,7 +71,7 @@ fn missing_field() {
     case(
         "missing-field.yaml",
         1,
-        &["3:5 error[missing-field] missing required key `text` (add `text: ...` to this entry)"],
+        &["2:5 error[missing-field] missing required key `text` (add `text: ...` to this entry)"],
     );
 }
 
@@ -353,6 +353,45 @@ fn views_point_at_each_mistake() {
             "18:17 error[unknown-keyword] unknown color_by `colour` (use one of `rating`, `eval`, `tag` or `speaker`)",
             "19:14 error[unknown-id] unknown claim or source `nowhere` in `focus`",
             "20:11 error[duplicate-id] duplicate view name `fine` (view names must be unique across all files)",
+        ],
+    );
+}
+
+/// Once, `confidence: 1e400` hid every other error in its file and made the file's good ids
+/// unknown to `b.yaml`; `confidence: high` said "invalid floating point" without naming the
+/// key; a missing `text` was reported at the entry's last key.
+#[test]
+fn one_broken_value_does_not_take_its_file_down() {
+    case(
+        "misleading",
+        1,
+        &[
+            "11:17 error[wrong-type] `confidence` must be a finite number; `1e400` is too large",
+            "15:17 error[wrong-type] `confidence` must be a number, not `high`",
+            "16:5 error[missing-field] missing required key `text` (add `text: ...` to this entry)",
+            "21:9 error[unknown-id] unknown source `xx` in `by` (did you mean `x`?)",
+        ],
+    );
+}
+
+/// Once, the YAML library's advice to its programmers (`DuplicateKeyPolicy`,
+/// `from_str_multiple`, `Option<String>`) reached the user; a duplicate key also hid the rest
+/// of the file.
+#[test]
+fn yaml_errors_speak_of_the_file_not_the_library() {
+    case(
+        "yaml-advice.yaml",
+        1,
+        &[
+            "4:5 error[syntax] the key `name` appears twice in this entry (keep one of them)",
+            "7:9 error[wrong-type] `text` has no value (write a value after the colon, or remove the key)",
+        ],
+    );
+    case(
+        "two-documents.yaml",
+        1,
+        &[
+            "5:1 error[syntax] the file holds more than one YAML document (a `---` line starts another) (put everything in one document: remove the `---` line, or split the file)",
         ],
     );
 }

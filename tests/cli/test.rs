@@ -67,6 +67,12 @@ impl Test {
         self
     }
 
+    /// Fails the test when the run takes longer than `seconds` (for inputs that once hung).
+    pub fn timeout(mut self, seconds: u64) -> Test {
+        self.cmd.timeout(std::time::Duration::from_secs(seconds));
+        self
+    }
+
     /// Expects exactly this on stdout.
     pub fn stdout(mut self, text: &str) -> Test {
         self.stdout = Some(text.to_string());

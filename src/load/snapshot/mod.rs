@@ -64,19 +64,21 @@ impl Stored {
 }
 
 /// Whether `paths`, in load order, are the stored inputs, each with the same key now. Reads
-/// and hashes every file (in parallel); stops at the first difference.
-pub fn is_current(stored: &Stored, paths: &[&PathBuf]) -> bool {
+/// and hashes every file (in parallel); stops at the first difference. An input that is now
+/// not a regular file, or larger than `limit`, is a difference (and is never waited on).
+pub fn is_current(stored: &Stored, paths: &[&PathBuf], limit: u64) -> bool {
     stored.inputs.len() == paths.len()
         && stored.inputs.iter().zip(paths).all(|(i, p)| i.path == **p)
         && stored
             .inputs
             .par_iter()
-            .all(|i| Key::read(&i.path).is_ok_and(|key| key == i.key))
+            .all(|i| Key::read(&i.path, limit).is_ok_and(|key| key == i.key))
 }
 
-/// Reads the snapshot in `file`: `None` when it is missing, damaged or from another build.
+/// Reads the snapshot in `file`: `None` when it is missing, damaged, from another build, or
+/// not a regular file of a sane size.
 pub fn open(file: &Path) -> Option<Stored> {
-    decode(std::fs::read(file).ok()?)
+    decode(super::cache::read_bytes(file)?)
 }
 
 fn decode(bytes: Vec<u8>) -> Option<Stored> {
