@@ -46,5 +46,6 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod suggest;
+pub mod text;
 
 pub use error::{Error, Result};
