@@ -203,3 +203,71 @@ fn neo4j_cells_hold_no_formula_and_tags_stay_whole() {
         "{title}"
     );
 }
+
+/// The characters of `text` a terminal would act on (line breaks between lines aside).
+fn hidden(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| c != '\n' && claimgraph::text::is_hidden(c))
+        .collect()
+}
+
+#[test]
+fn the_terminal_sees_no_control_character() {
+    let commands: [&[&str]; 12] = [
+        &["list"],
+        &["list", "--format", "tsv"],
+        &["list", "sources"],
+        &["show", "title"],
+        &["show", "formula"],
+        &["show", "evil"],
+        &["query", "why", "title"],
+        &["query", "central"],
+        &["query", "supporters", "formula", "--format", "tsv"],
+        &["query", "stats"],
+        &["eval"],
+        &["check"],
+    ];
+    for args in commands {
+        let (stdout, stderr) = Test::new()
+            .args(&["--claims"])
+            .path(&data("hostile"))
+            .args(args)
+            .run();
+        // TSV separates its fields with tabs; nothing else may be hidden.
+        let tsv = args.contains(&"tsv");
+        let mut shown = hidden(&stdout);
+        shown.retain(|&c| !(tsv && c == '\t'));
+        assert_eq!(shown, [], "{args:?}: {stdout}");
+        assert_eq!(hidden(&stderr), [], "{args:?}: {stderr}");
+    }
+    // A line break in a text does not fake a row.
+    let (list, _) = Test::new()
+        .args(&["--claims"])
+        .path(&data("hostile"))
+        .args(&["list"])
+        .run();
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(list.contains("line one\\nfake-row"), "{list}");
+}
+
+#[test]
+fn diagnostics_echo_source_lines_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("claims.yaml"),
+        "claims:\n  - id: a\n    text: \"\u{1b}]0;pwned\u{7} \u{9b}2J\"\n    supports: [\u{1b}[2Jnope]\n",
+    )
+    .unwrap();
+    let (stdout, stderr) = Test::new()
+        .args(&["--claims"])
+        .path(dir.path())
+        .args(&["check"])
+        .status(1)
+        .run();
+    assert_eq!(hidden(&stdout), [], "{stdout}");
+    assert_eq!(hidden(&stderr), [], "{stderr}");
+    assert!(
+        stdout.contains("3 |     text: \"\\u{1b}]0;pwned\\u{7} \\u{9b}2J\""),
+        "{stdout}"
+    );
+}
