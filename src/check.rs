@@ -49,6 +49,7 @@ pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
     out.extend(true_contradicted(graph));
     out.extend(support_from_false(graph));
     out.extend(view_expressions(graph));
+    out.extend(unlinked_urls(graph));
     out.sort();
     out
 }
@@ -71,6 +72,26 @@ pub fn view_expressions(graph: &ClaimGraph) -> Vec<Diagnostic> {
                     .with_hint(hint),
             );
         }
+    }
+    out
+}
+
+/// Warns about each source whose `url` diagrams and the report do not draw as a link (see
+/// [`crate::format::link`]): a `javascript:` or `data:` URL would run script when clicked.
+pub fn unlinked_urls(graph: &ClaimGraph) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, source) in graph.sources() {
+        let Some(why) = source.url.as_deref().and_then(crate::format::link::refused) else {
+            continue;
+        };
+        let at = origin_location(graph, source.origin, source.id.as_str().len());
+        let msg = format!(
+            "the `url` of source `{}` is not drawn as a link: {why}",
+            source.id
+        );
+        let hint =
+            "write an `http`, `https` or `mailto` URL (other kinds could run script when clicked)";
+        out.push(Diagnostic::warning(Code::UnlinkedUrl, at, msg).with_hint(hint));
     }
     out
 }

@@ -47,5 +47,6 @@ pub mod model;
 pub mod query;
 pub mod schema;
 pub mod suggest;
+pub mod text;
 
 pub use error::{Error, Result};

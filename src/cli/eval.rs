@@ -11,6 +11,7 @@ use super::{Context, Failure, lookup, output};
 use crate::eval::{self, Evaluation, Label, Mode, Model, Semantics, Settings, Support};
 use crate::graph::ClaimGraph;
 use crate::model::Id;
+use crate::text::visible;
 
 /// `eval`.
 #[derive(Debug, Args)]
@@ -245,7 +246,7 @@ fn text(graph: &ClaimGraph, evaluation: &Evaluation, settings: &Settings, summar
             let _ = write!(out, "  {:>8.3}", s.values[i]);
         }
         let text = claim_text(graph, id);
-        let _ = writeln!(out, "  {text}");
+        let _ = writeln!(out, "  {}", visible(text));
     }
     out
 }

@@ -1,11 +1,13 @@
 //! `claimgraph list`: the claims or sources of a selection, one per line.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::args::{Cli, ListArgs, ListWhat, TableFormat};
 use super::{Context, Failure, output, select};
 use crate::model::Id;
 use crate::query::{ClaimView, SourceView};
+use crate::text::visible;
 
 /// Runs `list`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
@@ -36,7 +38,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
                 .map(|(_, c)| Row {
                     id: &c.id,
                     label: c.verdict.as_ref().map(|v| v.rating.as_str()),
-                    text: &c.text,
+                    text: visible(&c.text),
                     label_first: true,
                 });
             output::stdout(&lines(rows.collect(), format, "no claims match"))
@@ -48,7 +50,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
                 .map(|(_, s)| Row {
                     id: &s.id,
                     label: s.kind.map(|k| k.as_str()),
-                    text: &s.name,
+                    text: visible(&s.name),
                     label_first: false,
                 });
             output::stdout(&lines(rows.collect(), format, "no sources match"))
@@ -60,7 +62,8 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ListArgs) -> Result<(), Failure> {
 struct Row<'a> {
     id: &'a Id,
     label: Option<&'a str>,
-    text: &'a str,
+    /// The text, shown through [`visible`]: a line break in it must not fake a row.
+    text: Cow<'a, str>,
     /// Text shows `[label] text` (a rating) rather than `text (label)` (a kind).
     label_first: bool,
 }
@@ -76,7 +79,7 @@ fn lines(rows: Vec<Row<'_>>, format: TableFormat, empty: &str) -> String {
         let label = r.label.unwrap_or("");
         let _ = match (format, r.label, r.label_first) {
             (TableFormat::Tsv, ..) => {
-                let text = output::tsv_field(r.text);
+                let text = output::tsv_field(&r.text);
                 writeln!(out, "{}\t{label}\t{text}", r.id)
             }
             (_, Some(l), true) => writeln!(out, "{:<width$}  [{l}] {}", r.id, r.text),

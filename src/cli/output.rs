@@ -33,9 +33,10 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     stdout(&text)
 }
 
-/// `text` with tabs and line breaks turned into spaces, safe in a TSV field.
+/// `text` safe in a TSV field and on a terminal: tabs, line breaks and other hidden
+/// characters written as escapes (`\t`, `\n`, `\u{1b}`; see [`crate::text::visible`]).
 pub fn tsv_field(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
+    crate::text::visible(text).into_owned()
 }
 
 /// Writes `text` to `path` atomically.

@@ -1,4 +1,7 @@
 //! `claimgraph show ID`: everything about one claim or source.
+//!
+//! Every value from a claim file is shown through [`visible`], so no control character in it
+//! reaches the terminal and no line break in it fakes a line of its own.
 
 use std::fmt::Write as _;
 
@@ -10,6 +13,7 @@ use super::{Context, Failure, lookup, output};
 use crate::graph::{ClaimGraph, Edge, EdgeKind, NodeRef};
 use crate::model::{Claim, Source};
 use crate::query::{ClaimView, SourceView};
+use crate::text::visible;
 
 /// Runs `show`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
@@ -34,8 +38,8 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
 
 fn name(graph: &ClaimGraph, ix: NodeIndex) -> String {
     match graph.get(ix) {
-        Some(NodeRef::Claim(c)) => format!("{}: {}", c.id, c.text),
-        Some(NodeRef::Source(s)) => format!("{} ({})", s.name, s.id),
+        Some(NodeRef::Claim(c)) => format!("{}: {}", c.id, visible(&c.text)),
+        Some(NodeRef::Source(s)) => format!("{} ({})", visible(&s.name), s.id),
         None => String::new(),
     }
 }
@@ -49,7 +53,8 @@ fn section(out: &mut String, graph: &ClaimGraph, title: &str, edges: &[(NodeInde
         let _ = write!(out, "  - {}", name(graph, *n));
         if let Some(rel) = graph.relation(edge) {
             let strength = rel.strength.map(|s| format!("strength {s}"));
-            let details: Vec<String> = strength.into_iter().chain(rel.note.clone()).collect();
+            let note = rel.note.as_deref().map(|n| visible(n).into_owned());
+            let details: Vec<String> = strength.into_iter().chain(note).collect();
             if !details.is_empty() {
                 let _ = write!(out, "\n      ({})", details.join("; "));
             }
@@ -71,7 +76,7 @@ fn sections_of(
 }
 
 fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
-    let mut out = format!("claim {}\n  {}\n", c.id, c.text);
+    let mut out = format!("claim {}\n  {}\n", c.id, visible(&c.text));
     let by =
         c.by.as_ref()
             .and_then(|b| graph.node(b.as_str()))
@@ -108,10 +113,10 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
         for cit in &c.sources {
             let _ = write!(out, "  - {}", cit.source);
             if let Some(q) = &cit.quote {
-                let _ = write!(out, ": \"{q}\"");
+                let _ = write!(out, ": \"{}\"", visible(q));
             }
             if let Some(l) = &cit.locator {
-                let _ = write!(out, " ({l})");
+                let _ = write!(out, " ({})", visible(l));
             }
             out.push('\n');
         }
@@ -129,7 +134,7 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
 }
 
 fn source_text(graph: &ClaimGraph, ix: NodeIndex, s: &Source) -> String {
-    let mut out = format!("source {}\n  {}\n", s.id, s.name);
+    let mut out = format!("source {}\n  {}\n", s.id, visible(&s.name));
     field(&mut out, "kind", s.kind.map(|k| k.to_string()));
     field(&mut out, "description", s.description.clone());
     field(&mut out, "url", s.url.clone());
@@ -157,9 +162,10 @@ fn source_text(graph: &ClaimGraph, ix: NodeIndex, s: &Source) -> String {
     out
 }
 
+/// `name: value`, the value shown through [`visible`] (it may come from a claim file).
 fn field(out: &mut String, name: &str, value: Option<String>) {
     if let Some(v) = value {
-        let _ = writeln!(out, "{:<13}{v}", format!("{name}:"));
+        let _ = writeln!(out, "{:<13}{}", format!("{name}:"), visible(&v));
     }
 }
 
@@ -173,7 +179,7 @@ fn defined_at(out: &mut String, graph: &ClaimGraph, origin: crate::model::Origin
         let _ = writeln!(
             out,
             "defined at: {}:{}:{}",
-            path.display(),
+            visible(&path.display().to_string()),
             origin.line,
             origin.column
         );

@@ -11,7 +11,7 @@ mod escape;
 mod legend;
 mod print;
 
-pub use escape::{quote, unquote};
+pub use escape::{quote, quote_tooltip, unquote};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
@@ -20,6 +20,7 @@ use petgraph::stable_graph::EdgeReference;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::drawing::Drawing;
+use super::link::link;
 use super::style::{self, Line};
 use super::{ExportOptions, SourceMode};
 use crate::graph::{ClaimGraph, Edge as GraphEdge, EdgeKind, NodeRef};
@@ -205,7 +206,7 @@ fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
     }
     attributes.extend([
         text("label", drawing.claim_text(claim)),
-        text("tooltip", style::claim_tooltip(claim)),
+        tooltip(style::claim_tooltip(claim)),
     ]);
     if drawing.is_focus(&claim.id) {
         attributes.extend([attr("penwidth", "3"), attr("color", style::INK)]);
@@ -213,14 +214,14 @@ fn claim_node(drawing: &Drawing<'_>, claim: &Claim) -> Node {
     Node::new(node_id(claim.id.as_str()), attributes)
 }
 
-/// A source, linked to its URL when it has one; its SVG element's id is `source-<id>`.
+/// A source, linked to its URL when it has one that may be a link ([`link`]); its SVG element's id is `source-<id>`.
 fn source_node(drawing: &Drawing<'_>, source: &Source) -> Node {
     let mut attributes = vec![
         text("id", format!("source-{}", source.id)),
         text("label", style::source_lines(source).join("\n")),
-        text("tooltip", style::source_tooltip(source)),
+        tooltip(style::source_tooltip(source)),
     ];
-    if let Some(url) = &source.url {
+    if let Some(url) = source.url.as_deref().and_then(link) {
         attributes.extend([text("URL", url), attr("target", "_blank")]);
     }
     if drawing.dimmed(&source.id) {
@@ -263,7 +264,7 @@ fn edge_stmt(drawing: &Drawing<'_>, (e, from, to): &Drawn<'_>) -> Edge {
         .graph
         .relation(e.weight())
         .and_then(|r| r.note.as_deref())
-        .map(|n| text("tooltip", n));
+        .map(tooltip);
     let faint = (drawing.dimmed(from.id()) || drawing.dimmed(to.id()))
         .then(|| attr("color", style::faint(style::edge_style(kind).color)));
     edge(
@@ -317,6 +318,14 @@ pub(super) fn text(key: &str, value: impl AsRef<str>) -> Attribute {
     Attribute(
         Id::Plain(key.to_string()),
         Id::Escaped(quote(value.as_ref())),
+    )
+}
+
+/// The attribute `tooltip="value"`, quoted as Graphviz reads tooltips back ([`quote_tooltip`]).
+pub(super) fn tooltip(value: impl AsRef<str>) -> Attribute {
+    Attribute(
+        Id::Plain("tooltip".to_string()),
+        Id::Escaped(quote_tooltip(value.as_ref())),
     )
 }
 

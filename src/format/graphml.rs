@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use super::edges::edges;
 use super::loss::Loss;
+use super::markup::escape;
 use super::style::{self, EdgeStyle, Head, Line};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Citation, Claim, Id, Relation, Source};
@@ -219,26 +220,6 @@ fn edge_graphics(out: &mut String, kind: EdgeKind) {
         out,
         "      <data key=\"eg\"><y:PolyLineEdge><y:LineStyle color=\"{color}\" type=\"{line}\" width=\"{width}\"/><y:Arrows source=\"none\" target=\"{head}\"/>{label}</y:PolyLineEdge></data>"
     );
-}
-
-/// `text` safe in XML content and attribute values; control characters other than tab and
-/// line breaks, which XML 1.0 forbids, are dropped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

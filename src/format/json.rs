@@ -40,7 +40,7 @@ pub fn to_json(graph: &ClaimGraph) -> String {
         relations: &corpus.relations,
         views: &corpus.views,
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = super::json_text::to_string_pretty(&doc);
     text.push('\n');
     text
 }

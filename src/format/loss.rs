@@ -36,7 +36,12 @@ impl fmt::Display for Loss {
             self.reason, self.count, self.what, self.outcome
         )?;
         if !self.examples.is_empty() {
-            let quoted: Vec<String> = self.examples.iter().map(|e| format!("`{e}`")).collect();
+            // Examples can be titles read from an imported file: shown, never acted on.
+            let quoted: Vec<String> = self
+                .examples
+                .iter()
+                .map(|e| format!("`{}`", crate::text::visible(e)))
+                .collect();
             let more = if self.count > self.examples.len() {
                 ", ..."
             } else {

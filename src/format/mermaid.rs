@@ -2,8 +2,9 @@
 //!
 //! Mermaid's syntax is fragile in two places, both handled here: node ids (only ASCII letters,
 //! digits and `_` are safe, and a bare `end` closes a subgraph), so every id is rewritten as
-//! `c_...` or `s_...` and made unique; and label text, where quotes, `#`, `<`, `>`, `&` and
-//! backticks must be written as Mermaid entity codes (`#quot;`, `#35;`, ...). Claims are rounded
+//! `c_...` or `s_...` and made unique; and label text, where quotes, `#`, `<`, `>`, `&`,
+//! backticks and `%` (which starts `%%{init}%%` directives, read anywhere in the text) must be
+//! written as Mermaid entity codes (`#quot;`, `#35;`, `#37;` ...). Claims are rounded
 //! boxes coloured by rating (with the rating written out too), sources stadium shapes.
 
 use std::collections::{HashMap, HashSet};
@@ -120,6 +121,9 @@ pub(crate) fn escape(text: &str) -> String {
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
             '`' => out.push_str("#96;"),
+            // `%%{...}%%` is a directive (it can change `securityLevel`) wherever it appears,
+            // and `%%` starts a comment.
+            '%' => out.push_str("#37;"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
@@ -192,6 +196,7 @@ mod tests {
                 Claim::new(id("a-b"), "say \"hi\" #1 <b> & `x`"),
                 Claim::new(id("a_b"), "end"),
                 Claim::new(id("end"), "x"),
+                Claim::new(id("init"), "%%{init: {'theme':'dark'}}%% 5%"),
             ],
             ..Corpus::default()
         };
@@ -199,5 +204,7 @@ mod tests {
         assert!(text.contains("  c_a_b(\"say #quot;hi#quot; #35;1 #lt;b#gt; #amp; #96;x#96;\")"));
         assert!(text.contains("  c_a_b_2(\"end\")"));
         assert!(text.contains("  c_end(\"x\")"));
+        assert!(text.contains("  c_init(\"#37;#37;{init: {'theme':'dark'}}#37;#37; 5#37;\")"));
+        assert!(!text.contains('%'), "{text}");
     }
 }

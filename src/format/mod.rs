@@ -15,6 +15,8 @@ pub mod html;
 pub mod iccma;
 pub mod import;
 pub mod json;
+mod json_text;
+pub mod link;
 pub mod loss;
 mod markup;
 pub mod mermaid;

@@ -4,10 +4,14 @@
 //! `nodes.csv` holds claims and sources (label `Claim` or `Source`), `relationships.csv` every
 //! edge (`SUPPORTS`, `CONTRADICTS`, `BY`, `CITES`, `REVIEWED_BY`, `EVIDENCE`, `PART_OF`) with its
 //! attributes. Arrays (tags, relation sources) use `;`, `neo4j-admin`'s default array delimiter.
-//! Every field is carried, so nothing is lost.
+//! Every field is carried, with two changes a CSV file opened in a spreadsheet needs (both
+//! reported as losses): a free-text cell that starts with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return, which a spreadsheet would run as a formula, gets a leading `'` (OWASP's
+//! advice for CSV injection); and a `;` inside a tag, which would split it into two array
+//! items, is written as `；` (U+FF1B). Ids need neither: the id rule allows no formula.
 
 use super::edges::edges;
-use super::loss::Loss;
+use super::loss::{Loss, Losses};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Claim, Id, Source};
 
@@ -51,27 +55,30 @@ const RELATIONSHIP_HEADER: &[&str] = &[
 
 /// The three files (name, content) for `graph`. Neo4j carries every field.
 pub fn to_neo4j(graph: &ClaimGraph) -> (Vec<(String, String)>, Vec<Loss>) {
+    let mut losses = Losses::default();
     let mut nodes = csv_line(NODE_HEADER.iter().map(|h| h.to_string()));
     for (_, c) in graph.claims() {
-        nodes.push_str(&csv_line(claim_row(c)));
+        nodes.push_str(&csv_line(claim_row(c, &mut losses)));
     }
     for (_, s) in graph.sources() {
-        nodes.push_str(&csv_line(source_row(s)));
+        nodes.push_str(&csv_line(source_row(s, &mut losses)));
     }
     let mut rels = csv_line(RELATIONSHIP_HEADER.iter().map(|h| h.to_string()));
     for e in edges(graph) {
         let relation = e.relation;
         let citation = e.citation;
         let sources = relation.map(|r| array(&r.sources)).unwrap_or_default();
+        let mut text =
+            |t: Option<&String>| text_cell(t.map_or("", String::as_str), e.from, &mut losses);
         rels.push_str(&csv_line([
             e.from.to_string(),
             e.to.to_string(),
             rel_type(e.kind).to_string(),
             opt(relation.and_then(|r| r.strength)),
-            relation.and_then(|r| r.note.clone()).unwrap_or_default(),
+            text(relation.and_then(|r| r.note.as_ref())),
             sources,
-            citation.and_then(|c| c.quote.clone()).unwrap_or_default(),
-            citation.and_then(|c| c.locator.clone()).unwrap_or_default(),
+            text(citation.and_then(|c| c.quote.as_ref())),
+            text(citation.and_then(|c| c.locator.as_ref())),
         ]));
     }
     let files = vec![
@@ -79,25 +86,26 @@ pub fn to_neo4j(graph: &ClaimGraph) -> (Vec<(String, String)>, Vec<Loss>) {
         (RELATIONSHIPS.to_string(), rels),
         (SCRIPT.to_string(), script()),
     ];
-    (files, Vec::new())
+    (files, losses.into_vec())
 }
 
-fn claim_row(c: &Claim) -> Vec<String> {
+fn claim_row(c: &Claim, losses: &mut Losses) -> Vec<String> {
     let v = c.verdict.as_ref();
+    let note = v.and_then(|v| v.note.as_deref()).unwrap_or_default();
     vec![
         c.id.to_string(),
         "Claim".into(),
-        c.text.clone(),
+        text_cell(&c.text, &c.id, losses),
         String::new(),
         String::new(),
         opt(c.by.as_ref()),
         opt(c.date),
-        c.tags.join(";"),
+        tags_cell(&c.tags, &c.id, losses),
         opt(c.confidence),
         opt(v.map(|v| v.rating)),
         opt(v.and_then(|v| v.by.as_ref())),
         opt(v.and_then(|v| v.date)),
-        v.and_then(|v| v.note.clone()).unwrap_or_default(),
+        text_cell(note, &c.id, losses),
         v.map(|v| array(&v.evidence)).unwrap_or_default(),
         String::new(),
         String::new(),
@@ -105,12 +113,13 @@ fn claim_row(c: &Claim) -> Vec<String> {
     ]
 }
 
-fn source_row(s: &Source) -> Vec<String> {
+fn source_row(s: &Source, losses: &mut Losses) -> Vec<String> {
+    let mut text = |t: Option<&String>| text_cell(t.map_or("", String::as_str), &s.id, losses);
     vec![
         s.id.to_string(),
         "Source".into(),
         String::new(),
-        s.name.clone(),
+        text(Some(&s.name)),
         opt(s.kind),
         String::new(),
         opt(s.date),
@@ -121,10 +130,45 @@ fn source_row(s: &Source) -> Vec<String> {
         String::new(),
         String::new(),
         String::new(),
-        s.description.clone().unwrap_or_default(),
-        s.url.clone().unwrap_or_default(),
+        text(s.description.as_ref()),
+        text(s.url.as_ref()),
         opt(s.reliability),
     ]
+}
+
+/// What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A free-text cell of `item`'s row: `text`, with a leading `'` when a spreadsheet would read
+/// it as a formula (recorded in `losses`).
+fn text_cell(text: &str, item: &Id, losses: &mut Losses) -> String {
+    if !text.starts_with(FORMULA_START) {
+        return text.to_string();
+    }
+    losses.record(
+        "a spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a formula",
+        "texts",
+        "written with a leading `'`",
+        item.as_str(),
+    );
+    format!("'{text}")
+}
+
+/// The tags of `item` as one array cell: each tag a [`text_cell`], with any `;` (the array
+/// delimiter) written as `；` (recorded in `losses`).
+fn tags_cell(tags: &[String], item: &Id, losses: &mut Losses) -> String {
+    let cells: Vec<String> = tags
+        .iter()
+        .map(|tag| {
+            if !tag.contains(';') {
+                return text_cell(tag, item, losses);
+            }
+            let reason = "`;` separates the items of a Neo4j array";
+            losses.record(reason, "tags", "written with `；` for `;`", item.as_str());
+            text_cell(&tag.replace(';', "\u{ff1b}"), item, losses)
+        })
+        .collect();
+    cells.join(";")
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -248,6 +292,37 @@ mod tests {
         insta::with_settings!({ snapshot_path => "snapshots" }, {
             insta::assert_snapshot!("neo4j", all.join("\n"));
         });
+    }
+
+    #[test]
+    fn formulas_are_defused_and_tags_stay_whole() {
+        let id = |s: &str| Id::new(s).unwrap();
+        let mut claim = Claim::new(id("c"), "=HYPERLINK(\"http://x\")");
+        claim.tags = vec!["x;y".into(), "@z".into(), "ok".into()];
+        let mut source = Source::new(id("s"), "-1+1");
+        source.description = Some("fine = fine".into());
+        let corpus = crate::model::Corpus {
+            claims: vec![claim],
+            sources: vec![source],
+            ..Default::default()
+        };
+        let (files, losses) = to_neo4j(&ClaimGraph::build(corpus).unwrap());
+        let nodes = &files[0].1;
+        assert!(
+            nodes.contains("\"c\",\"Claim\",\"'=HYPERLINK(\"\"http://x\"\")\""),
+            "{nodes}"
+        );
+        assert!(nodes.contains(",\"x\u{ff1b}y;'@z;ok\","), "{nodes}");
+        assert!(nodes.contains("\"s\",\"Source\",,\"'-1+1\""), "{nodes}");
+        assert!(nodes.contains(",\"fine = fine\","), "{nodes}");
+        let said: Vec<String> = losses.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "a spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a formula: 3 texts written with a leading `'` (`c`, `s`, ...)",
+                "`;` separates the items of a Neo4j array: 1 tags written with `；` for `;` (`c`)",
+            ]
+        );
     }
 
     #[test]

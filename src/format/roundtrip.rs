@@ -158,3 +158,99 @@ proptest! {
         prop_assert_eq!(essence(&back), essence(&corpus));
     }
 }
+
+/// Arbitrary Unicode, rich in what formats and readers treat specially: controls (C0, DEL,
+/// C1), separators, the byte order mark, noncharacters, quotes and markup.
+fn any_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        "\u{7f}",
+        "\u{80}",
+        "\u{85}",
+        "\u{9f}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{feff}",
+        "\u{fffe}",
+        "\u{ffff}",
+        "\u{fdd0}",
+        "\u{1fffe}",
+        "\u{10ffff}",
+        "\u{202e}",
+        "\u{1b}",
+        "\0",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        "\"",
+        "\\",
+        "'",
+        ": ",
+        " #",
+        "- ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&",
+        "<",
+        "%",
+    ]);
+    let piece = prop_oneof![any::<String>(), special.prop_map(String::from)];
+    prop::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
+}
+
+/// A corpus of one source and one claim, with `text` in the claim's text and tag and the
+/// source's name (each starting with a letter: an empty text is not a claim).
+fn one_claim(text: &str) -> Corpus {
+    let id = |s: &str| Id::new(s).expect("valid id");
+    let text = format!("a{text}");
+    let mut claim = Claim::new(id("c"), text.clone());
+    claim.tags = vec![text.clone()];
+    claim.by = Some(id("s"));
+    claim.verdict = Some(Verdict {
+        rating: Rating::Mixed,
+        by: None,
+        date: None,
+        note: Some(text.clone()),
+        evidence: Vec::new(),
+    });
+    Corpus {
+        sources: vec![Source::new(id("s"), text)],
+        claims: vec![claim],
+        ..Corpus::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any Unicode in a text, a name, a tag or a note: what JSON writes, it reads back.
+    #[test]
+    fn json_keeps_any_text(text in any_text()) {
+        let corpus = one_claim(&text);
+        let graph = ClaimGraph::build(corpus.clone()).unwrap();
+        let again = ClaimGraph::build(write_and_read(&corpus, Format::Json)).unwrap();
+        prop_assert_eq!(super::json::to_json(&again), super::json::to_json(&graph));
+    }
+
+    /// Any Unicode in a claim's text: AIF reads it back.
+    #[test]
+    fn aif_keeps_any_text(text in any_text()) {
+        let corpus = one_claim(&text);
+        let back = write_and_read(&corpus, Format::Aif);
+        prop_assert_eq!(essence(&back), essence(&corpus));
+    }
+
+    /// Any Unicode: the claim file `import` writes loads back as the same corpus.
+    #[test]
+    fn claim_file_keeps_any_text(text in any_text()) {
+        let corpus = one_claim(&text);
+        let yaml = super::yaml::to_claim_file(&corpus, &[]);
+        let loaded = crate::load::load_text(std::path::Path::new("c.yaml"), &yaml);
+        prop_assert!(!loaded.has_errors(), "{:?}\n{}", loaded.diagnostics, yaml);
+        let graph = ClaimGraph::build(corpus).unwrap();
+        let again = ClaimGraph::build(loaded.corpus).unwrap();
+        prop_assert_eq!(super::json::to_json(&again), super::json::to_json(&graph));
+    }
+}

@@ -54,7 +54,7 @@ pub fn to_claim_file(corpus: &Corpus, header: &[String]) -> String {
         // JSON is YAML: each view on one line in flow style, in the claim file's shape.
         out.push_str("\nviews:\n");
         for v in &corpus.views {
-            let _ = writeln!(out, "  - {}", serde_json::to_string(v).unwrap_or_default());
+            let _ = writeln!(out, "  - {}", super::json_text::to_string(v));
         }
     }
     out
@@ -185,7 +185,7 @@ fn flow_scalar(text: &str) -> String {
 }
 
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+    super::json_text::to_string(text)
 }
 
 /// Whether `text` can be written as a plain scalar and read back as the same string.
@@ -194,9 +194,8 @@ fn is_plain_safe(text: &str, in_flow: bool) -> bool {
         return false;
     };
     let special_start = "-?:,[]{}#&*!|>'\"%@`".contains(first);
-    let bad_char = |c: char| {
-        c.is_control() || (in_flow && ",[]{}".contains(c)) || c == '\u{feff}' || c == '\u{2028}'
-    };
+    let bad_char =
+        |c: char| crate::text::is_hidden(c) || (in_flow && ",[]{}".contains(c)) || c == '\u{feff}';
     !special_start
         && !text.chars().any(bad_char)
         && !text.contains(": ")

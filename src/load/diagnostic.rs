@@ -97,6 +97,8 @@ codes! {
     SupportFromFalse = "support-from-false",
     /// A view's `where` expression does not parse.
     InvalidWhere = "invalid-where",
+    /// A source's `url` is not one that diagrams and the report draw as a link.
+    UnlinkedUrl = "unlinked-url",
 }
 
 impl fmt::Display for Code {

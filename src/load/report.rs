@@ -1,10 +1,15 @@
 //! Renders diagnostics for people: `file:line:col`, the offending line, a caret under the
 //! exact spot, and the hint, in the style of rustc and just.
+//!
+//! The source line, the message (which may quote a bad value), notes, hints and paths come
+//! from the user's files, so each goes through [`visible`]: a control character in a claim
+//! file is shown as an escape, never sent to the terminal (the carets still line up).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Diagnostic, Location, Severity};
+use crate::text::visible;
 
 /// Renders diagnostics as text, reading files' lines on demand.
 ///
@@ -55,7 +60,7 @@ impl Renderer {
         let mut out = format!(
             "{}{}\n",
             style.paint(colour, &format!("{label}[{}]", d.code)),
-            style.paint("1", &format!(": {}", d.message))
+            style.paint("1", &format!(": {}", shown(&d.message)))
         );
         let width = gutter_width(d);
         self.snippet(&mut out, &d.location, "^", None, width, colour, &style);
@@ -64,6 +69,7 @@ impl Renderer {
         }
         let pad = " ".repeat(width);
         if let Some(hint) = &d.hint {
+            let hint = shown(hint);
             let _ = writeln!(out, "{pad} {} help: {hint}", style.paint("1;34", "="));
         }
         out.push('\n');
@@ -83,7 +89,8 @@ impl Renderer {
     ) {
         let arrow = style.paint("1;34", "-->");
         let pad = " ".repeat(width);
-        let _ = writeln!(out, "{pad}{arrow} {loc}");
+        let _ = writeln!(out, "{pad}{arrow} {}", visible(&loc.to_string()));
+        let note = note.map(shown);
         if loc.line == 0 {
             if let Some(note) = note {
                 let _ = writeln!(out, "{pad} {} note: {note}", style.paint("1;34", "="));
@@ -95,13 +102,13 @@ impl Renderer {
         };
         let bar = style.paint("1;34", "|");
         let lineno = style.paint("1;34", &format!("{:>width$}", loc.line));
-        let _ = writeln!(out, "{pad} {bar}\n{lineno} {bar} {text}");
-        let indent: String = text
-            .chars()
-            .take(loc.column.saturating_sub(1) as usize)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let carets = mark.repeat(loc.len.max(1) as usize);
+        let _ = writeln!(out, "{pad} {bar}\n{lineno} {bar} {}", visible(&text));
+        // Widths as shown: an escaped character takes the width of its escape.
+        let chars: Vec<char> = text.chars().collect();
+        let before = (loc.column.saturating_sub(1) as usize).min(chars.len());
+        let end = (before + loc.len as usize).min(chars.len());
+        let indent = " ".repeat(shown_width(&chars[..before]));
+        let carets = mark.repeat(shown_width(&chars[before..end]).max(1));
         let tail = note.map(|n| format!(" {n}")).unwrap_or_default();
         let _ = writeln!(
             out,
@@ -128,6 +135,18 @@ impl Renderer {
         let line = text.lines().nth(line.checked_sub(1)? as usize)?;
         Some(line.to_string())
     }
+}
+
+/// `text` from the user's files with every line's hidden characters escaped ([`visible`]);
+/// the line breaks of a message of several lines are kept.
+fn shown(text: &str) -> String {
+    let lines: Vec<_> = text.split('\n').map(visible).collect();
+    lines.join("\n")
+}
+
+/// How many characters `chars` take once shown through [`visible`].
+fn shown_width(chars: &[char]) -> usize {
+    visible(&chars.iter().collect::<String>()).chars().count()
 }
 
 fn gutter_width(d: &Diagnostic) -> usize {
@@ -176,6 +195,29 @@ mod tests {
             file.display()
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn escapes_controls_in_the_line_message_and_hint_and_keeps_the_carets_under_the_spot() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "  - id: \"\u{1b}]0;x\u{7}\tbad\u{202e}\"\n").unwrap();
+        let d = Diagnostic::error(
+            Code::InvalidId,
+            Location::at(&file, 1, 16, 4),
+            "invalid id `\u{1b}]0;x\u{7}\tbad\u{202e}`",
+        )
+        .with_hint("not \u{9b}this");
+        let text = Renderer::new(false).render(&d);
+        // Under `\tbad`: after `  - id: "` (9), `\u{1b}` (6), `]0;x` (4) and `\u{7}` (5).
+        let expected = format!(
+            "error[invalid-id]: invalid id `\\u{{1b}}]0;x\\u{{7}}\\tbad\\u{{202e}}`\n --> {}:1:16\n  |\n\
+             1 |   - id: \"\\u{{1b}}]0;x\\u{{7}}\\tbad\\u{{202e}}\"\n  | {}^^^^^\n  = help: not \\u{{9b}}this\n\n",
+            file.display(),
+            " ".repeat(24)
+        );
+        assert_eq!(text, expected);
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\t', '\u{9b}', '\u{202e}']));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // Drives headless Chromium (Debian's `chromium`) through claimgraph's report page.
 //
 //   node report.mjs FIXTURE_INDEX SCREENSHOT [MORE_INDEX ...]
+//   node report.mjs --hostile INDEX ...
 //
 // FIXTURE_INDEX is the report of tests/data/report, checked step by step: search, filters,
 // clicking a node, following a supporter and an evidence link, a table row, zoom, pan and tabs.
@@ -9,15 +10,22 @@
 // zoomed in (shown in SCREENSHOT with `-all` before `.png`). Every page must load with no
 // console error and no request but the file itself. Exits non-zero with a message on the first
 // failed check.
+//
+// With --hostile, each INDEX is the report of tests/data/hostile (drawn by either renderer):
+// no injected script may run (its payloads set `window.__pwned` or open a dialog), no link may
+// lead anywhere but http, https, mailto or the page itself, and the page must still work.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [fixture, screenshot, ...more] = process.argv.slice(2);
-if (!fixture || !screenshot) {
-  console.error('usage: node report.mjs FIXTURE_INDEX SCREENSHOT [MORE_INDEX ...]');
+const args = process.argv.slice(2);
+const hostile = args[0] === '--hostile' ? args.slice(1) : null;
+const [fixture, screenshot, ...more] = hostile ? [] : args;
+if (hostile ? !hostile.length : !fixture || !screenshot) {
+  console.error('usage: node report.mjs FIXTURE_INDEX SCREENSHOT [MORE_INDEX ...]\n' +
+    '       node report.mjs --hostile INDEX ...');
   process.exit(2);
 }
 
@@ -36,6 +44,7 @@ async function load(context, file) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
   page.on('request', (r) => {
     const u = r.url().split('#')[0];
     if (u !== url && !u.startsWith('data:')) problems.push(`request: ${r.url()}`);
@@ -146,6 +155,39 @@ async function checkFixture(context, file) {
   console.log(`${file}: search, filters, node, links, row, zoom, pan, tabs: ok`);
 }
 
+// Every link target in the page, HTML and SVG (`href` or `xlink:href`).
+const links = (page) => page.$$eval('a', (as) => as.map((a) =>
+  a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href')));
+
+async function checkHostile(context, file) {
+  const { page, problems } = await load(context, file);
+  const pwned = () => page.evaluate(() => window.__pwned ?? null);
+  same(await pwned(), null, 'window.__pwned after load');
+  same(await page.title(), 'Claims report', 'title');
+  same(await visibleRows(page), ['title', 'formula', 'bidi'], 'rows');
+
+  await page.click('figure.view:not([hidden]) g[id$="-claim-title"]');
+  same(await heading(page), 'title', 'details after clicking the node');
+  check((await page.textContent('#details .text')).includes('<svg onload="window.__pwned=6">'),
+    'markup in the text shown as text');
+  await page.click('#details a.claim-link:text-is("formula")');
+  same(await heading(page), 'formula', 'details after a supporter link');
+  check((await page.textContent('#details')).includes('</script><script>window.__pwned=7</script>'),
+    'markup in the verdict note shown as text');
+  await page.fill('#search', 'hyperlink');
+  same(await visibleRows(page), ['formula'], 'search');
+  await page.fill('#search', '');
+
+  const targets = await links(page);
+  check(targets.length > 0, 'links in the page');
+  for (const t of targets) check(/^(https?:|mailto:|#)/i.test(t ?? '#'), `link target ${t}`);
+  check(targets.includes('mailto:desk@example.org'), 'the mailto link is kept');
+  same(await pwned(), null, 'window.__pwned after clicking through');
+  same(problems, [], 'console errors, dialogs and requests');
+  await page.close();
+  console.log(`${file}: no injected script ran, ${targets.length} links, all safe; page works: ok`);
+}
+
 async function look(context, file, shot, named) {
   const { page, problems } = await load(context, file);
   const rows = (await visibleRows(page)).length;
@@ -181,9 +223,13 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-  await checkFixture(context, fixture);
-  for (const file of more) await look(context, file, screenshot, true);
-  if (!more.length) await look(context, fixture, screenshot, false);
+  if (hostile) {
+    for (const file of hostile) await checkHostile(context, file);
+  } else {
+    await checkFixture(context, fixture);
+    for (const file of more) await look(context, file, screenshot, true);
+    if (!more.length) await look(context, fixture, screenshot, false);
+  }
 } catch (e) {
   console.error(e.message);
   process.exitCode = 1;

@@ -12,6 +12,7 @@ mod eval;
 mod formats;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
+mod hostile;
 mod hostile_files;
 mod iccma;
 mod query;

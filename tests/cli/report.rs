@@ -33,22 +33,72 @@ fn chromium() -> PathBuf {
 
 /// `build --renderer embedded` of `claims` into `out`.
 fn build(claims: &Path, out: &Path) {
+    build_with(claims, out, "embedded");
+}
+
+/// `build --renderer RENDERER` of `claims` into `out`.
+fn build_with(claims: &Path, out: &Path, renderer: &str) {
     Test::new()
         .args(&["--claims"])
         .path(claims)
-        .args(&["build", "--renderer", "embedded", "--out"])
+        .args(&["build", "--renderer", renderer, "--out"])
         .path(out)
         .run();
 }
 
+/// Whether the browser test can run; says why not (or fails, when CI requires it).
+fn can_run() -> bool {
+    let Some(why) = missing() else {
+        return true;
+    };
+    assert!(
+        std::env::var("CLAIMGRAPH_REQUIRE_BROWSER").as_deref() != Ok("1"),
+        "CLAIMGRAPH_REQUIRE_BROWSER=1 but {why}"
+    );
+    eprintln!("skipping the browser test: {why}");
+    false
+}
+
+/// The report of `tests/data/hostile`, drawn by the embedded renderer and by Graphviz (when
+/// it is installed), runs no injected script in Chromium and still works.
+#[test]
+fn hostile_report_runs_no_injected_script() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    let graphviz = Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !graphviz {
+        eprintln!("skipped the Graphviz half: Graphviz `dot` is not on PATH");
+    }
+    for renderer in ["embedded", "graphviz"]
+        .into_iter()
+        .take(1 + usize::from(graphviz))
+    {
+        let out = dir.path().join(renderer);
+        build_with(&data("hostile"), &out, renderer);
+        pages.push(out.join("index.html"));
+    }
+    let out = Command::new("node")
+        .arg(root().join("tests/browser/report.mjs"))
+        .arg("--hostile")
+        .args(&pages)
+        .env("CHROMIUM", chromium())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(stdout.lines().count(), pages.len(), "{stdout}");
+}
+
 #[test]
 fn report_works_in_chromium() {
-    if let Some(why) = missing() {
-        assert!(
-            std::env::var("CLAIMGRAPH_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "CLAIMGRAPH_REQUIRE_BROWSER=1 but {why}"
-        );
-        eprintln!("skipping the browser test: {why}");
+    if !can_run() {
         return;
     }
     let fixture = tempfile::tempdir().unwrap();

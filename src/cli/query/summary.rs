@@ -6,6 +6,7 @@ use super::super::paint::Paint;
 use super::Render;
 use super::text::{count, tsv_field, width};
 use crate::query::{Central, Counts, Stats, Top};
+use crate::text::visible;
 
 impl Render for Central<'_> {
     fn text(&self, p: &Paint) -> String {
@@ -38,7 +39,7 @@ impl Render for Central<'_> {
                 r.supporters,
                 r.attackers,
                 p.id(&format!("{:<id_w$}", r.claim.id.as_str())),
-                r.claim.text
+                visible(r.claim.text)
             );
         }
         out
@@ -69,7 +70,7 @@ fn counts(counts: &Counts) -> String {
         .0
         .iter()
         .filter(|c| c.count > 0)
-        .map(|c| format!("{} {}", c.name, c.count))
+        .map(|c| format!("{} {}", visible(&c.name), c.count))
         .collect();
     if parts.is_empty() {
         "none".into()

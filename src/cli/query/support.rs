@@ -6,6 +6,7 @@ use super::super::paint::Paint;
 use super::Render;
 use super::text::{chain_tsv, count, push_chain, tsv_field, width};
 use crate::query::{ClaimRef, Impact, Reach, Reached, Repeat, Stance, Why, WhyLine};
+use crate::text::visible;
 
 fn depth_note(depth: Option<usize>) -> String {
     match depth {
@@ -34,7 +35,7 @@ fn reached_rows(
         }
         let id = format!("{:<id_w$}", r.claim.id.as_str());
         let note = notes.get(i).filter(|n| !n.is_empty());
-        let _ = write!(out, "{}  {}", p.id(&id), r.claim.text);
+        let _ = write!(out, "{}  {}", p.id(&id), visible(r.claim.text));
         if let Some(note) = note {
             let _ = write!(out, "  {}", p.dim(&format!("({note})")));
         }
@@ -142,7 +143,7 @@ impl Render for Vec<ClaimRef<'_>> {
                 out,
                 "  {}  {}",
                 p.id(&format!("{:<w$}", c.id.as_str())),
-                c.text
+                visible(c.text)
             );
         }
         out
@@ -229,6 +230,6 @@ fn why_line(p: &Paint, line: &WhyLine<'_>) -> String {
     format!(
         "{label}{}{rating}: {}{repeat}",
         p.id(line.id.as_str()),
-        line.text()
+        visible(line.text())
     )
 }

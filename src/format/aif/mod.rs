@@ -105,7 +105,7 @@ pub fn to_aif(graph: &ClaimGraph) -> (String, Vec<Loss>) {
         doc.edge(ya, c.id.to_string());
         doc.speaker(l, source);
     }
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = crate::format::json_text::to_string_pretty(&doc);
     text.push('\n');
     let carried = Carried {
         speakers: true,

@@ -151,8 +151,7 @@ fn data(corpus: &Corpus, c: &Claim, losses: &mut Losses) -> Vec<String> {
 /// A JSON string, which YAML reads too, with braces written as escapes so Argdown's data
 /// pattern cannot end inside it.
 fn quote(text: &str) -> String {
-    serde_json::to_string(text)
-        .unwrap_or_default()
+    crate::format::json_text::to_string(text)
         .replace('{', "\\u007b")
         .replace('}', "\\u007d")
 }

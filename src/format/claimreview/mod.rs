@@ -51,7 +51,7 @@ pub fn to_claimreview(graph: &ClaimGraph) -> (String, Vec<Loss>) {
         .filter_map(|c| Some(review(corpus, c, c.verdict.as_ref()?)))
         .collect();
     let doc = json!({"@context": "https://schema.org", "@graph": reviews});
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = crate::format::json_text::to_string_pretty(&doc);
     text.push('\n');
     (text, losses(corpus))
 }

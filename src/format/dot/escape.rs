@@ -5,7 +5,8 @@
 //! `URL`) as *escStrings*: inside the quotes `\"` is a quote, `\\` a backslash, `\n`, `\l` and
 //! `\r` are line breaks, `\N`, `\G` and friends are replaced by the node or graph name, and
 //! HTML-style entities (`&amp;`, `&#945;`) are decoded. [`quote`] escapes all of that, so any
-//! text comes out of Graphviz as it went in; [`unquote`] is its inverse (and a reader for the
+//! text comes out of Graphviz as it went in ([`quote_tooltip`] for tooltips, which Graphviz
+//! expands twice); [`unquote`] is the inverse of [`quote`] (and a reader for the
 //! escStrings Graphviz itself writes).
 
 use std::fmt::Write as _;
@@ -25,6 +26,25 @@ use crate::format::wrap::may_start_control;
 /// assert_eq!(unquote(&quote("a\tb")).as_deref(), Some("a\tb"));
 /// ```
 pub fn quote(text: &str) -> String {
+    quote_with(text, "\\\\")
+}
+
+/// `text` as a quoted DOT string for a `tooltip`, which Graphviz reads as `text`.
+///
+/// Graphviz expands the escapes of a tooltip twice where it does so once for a label (Graphviz
+/// 2.43 turns the `\\N` of a label into `\N` but that of a tooltip into the node's name), so
+/// a backslash is written as four: `\\\\`. Everything else is written as [`quote`] writes it.
+///
+/// ```
+/// use claimgraph::format::dot::quote_tooltip;
+/// assert_eq!(quote_tooltip(r"a\N"), r#""a\\\\N""#);
+/// ```
+pub fn quote_tooltip(text: &str) -> String {
+    quote_with(text, "\\\\\\\\")
+}
+
+/// `text` quoted as [`quote`] says, with each backslash written as `backslash`.
+fn quote_with(text: &str, backslash: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     // Runs of characters written as they are are copied whole: the next character to escape
@@ -37,7 +57,7 @@ pub fn quote(text: &str) -> String {
         };
         match c {
             '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
+            '\\' => out.push_str(backslash),
             '\n' => out.push_str("\\n"),
             '&' => out.push_str("&amp;"),
             c if c.is_control() => {

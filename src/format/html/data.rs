@@ -5,12 +5,14 @@
 //! Each claim carries its neighbours in both directions, already resolved, so the script needs
 //! no graph code of its own.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use petgraph::Direction;
 use serde::Serialize;
 
 use crate::eval::Label;
+use crate::format::link::link;
 use crate::format::style;
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Citation, Claim, Id, Source, Verdict};
@@ -20,8 +22,8 @@ use crate::model::{Citation, Claim, Id, Source, Verdict};
 pub(super) struct Data<'a> {
     /// The claims, in corpus order.
     pub claims: Vec<ClaimData<'a>>,
-    /// The sources, in corpus order.
-    pub sources: Vec<&'a Source>,
+    /// The sources, in corpus order, each `url` only when it may be a link ([`link`]).
+    pub sources: Vec<Source>,
 }
 
 /// One claim as the page shows it.
@@ -83,7 +85,13 @@ impl<'a> Data<'a> {
                 }
             })
             .collect();
-        let sources = graph.sources().map(|(_, s)| s).collect();
+        let sources = graph
+            .sources()
+            .map(|(_, s)| Source {
+                url: s.url.as_deref().and_then(link).map(Cow::into_owned),
+                ..s.clone()
+            })
+            .collect();
         Data { claims, sources }
     }
 

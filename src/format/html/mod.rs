@@ -3,7 +3,8 @@
 //! `claimgraph build` writes it as `index.html` beside the diagrams. Everything the page needs
 //! is inside it: each view's SVG inline, the style sheet and script (plain JS, no build step)
 //! and the claim data as one JSON blob (`<script type="application/json" id="claims">`), so it
-//! opens from disk and makes no network request. The page, style sheet and script are files of
+//! opens from disk and makes no network request. Its Content-Security-Policy runs only that
+//! script, named by its hash, so nothing that reached the page from a claim file can run. The page, style sheet and script are files of
 //! their own beside this module (`page.html`, `report.css`, `report.js`).
 //!
 //! The table is written here as HTML, so it reads without the script; the script adds what
@@ -60,8 +61,20 @@ pub fn report(graph: &ClaimGraph, labels: &HashMap<Id, Label>, diagrams: &[Diagr
             ("rows", &table::rows(graph, labels)),
             ("data", &data.to_script_json()),
             ("js", JS),
+            ("script-hash", &script_hash(JS)),
         ],
     )
+}
+
+/// The Content-Security-Policy source that lets the page run `script` and no other script:
+/// its SHA-256 (`'sha256-...'`). No `'unsafe-inline'`, so markup that slipped into the page
+/// (a `<script>` or an `onload=` in a diagram) would not run.
+fn script_hash(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+    format!("'sha256-{encoded}'")
 }
 
 /// One button per view; the first is selected.

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::eval::Label;
+use crate::format::link::link;
 use crate::format::style;
 use crate::graph::ClaimGraph;
 use crate::model::{Claim, Id, Source};
@@ -127,13 +128,13 @@ fn row(
     out.push_str("</td></tr>\n");
 }
 
-/// A source's name, linked to its URL when it has one.
+/// A source's name, linked to its URL when it has one that may be a link ([`link`]).
 pub(super) fn source_link(source: &Source) -> String {
     let name = escape(&source.name);
-    match &source.url {
+    match source.url.as_deref().and_then(link) {
         Some(url) => format!(
             "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{name}</a>",
-            escape(url)
+            escape(&url)
         ),
         None => name,
     }

@@ -178,3 +178,31 @@ fn fill_replaces_each_placeholder_once() {
         "a {{y}} b 2 {{unknown}} {{"
     );
 }
+
+/// The page's policy runs its one script, named by the hash of exactly the text between
+/// `<script>` and `</script>`, and no inline script or handler besides.
+#[test]
+fn policy_runs_only_the_page_script() {
+    let graph = hostile_graph();
+    let page = report(&graph, &HashMap::new(), &[diagram("all", "<svg/>")]);
+    let start = page.find("<script>").unwrap() + "<script>".len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let policy = page
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .unwrap();
+    let scripts = policy
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap();
+    assert_eq!(
+        scripts.trim(),
+        format!("script-src {}", script_hash(&page[start..end]))
+    );
+    assert!(!scripts.contains("unsafe"), "{scripts}");
+    // The hash is SHA-256 in base64, as a browser computes it (the empty script's is known).
+    assert_eq!(
+        script_hash(""),
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    );
+}

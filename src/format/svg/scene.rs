@@ -5,6 +5,7 @@
 //! backend through the short tag (`n3`, `e7`) layout-rs carries along as an element's
 //! `properties`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use layout::core::base::Orientation;
@@ -17,6 +18,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::metrics::text_width;
 use crate::format::drawing::Drawing;
+use crate::format::link::link;
 use crate::format::style::{self, Line};
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::model::{Claim, RankDir, Source};
@@ -97,7 +99,7 @@ impl Item {
             lines: style::source_lines(source),
             rated: false,
             tooltip: style::source_tooltip(source),
-            url: source.url.clone(),
+            url: source.url.as_deref().and_then(link).map(Cow::into_owned),
             dimmed: drawing.dimmed(&source.id),
             focus: drawing.is_focus(&source.id),
         }
