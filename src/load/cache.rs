@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::file::RawFile;
 
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8] = b"claimgraph-cache\n";
 
 /// What identifies one version of a file's content.

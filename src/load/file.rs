@@ -84,6 +84,9 @@ pub struct RawSource {
     pub date: Option<At<Scalar>>,
     pub reliability: Option<At<f64>>,
     pub part_of: Option<At<String>>,
+    pub archive: Option<At<String>>,
+    pub retrieved: Option<At<Scalar>>,
+    pub sha256: Option<At<String>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -98,7 +101,7 @@ pub struct RawClaim {
     #[serde(default)]
     pub tags: Vec<String>,
     pub confidence: Option<At<f64>>,
-    pub verdict: Option<RawVerdict>,
+    pub verdict: Option<RawVerdicts>,
     #[serde(default)]
     pub supports: Vec<At<String>>,
     #[serde(default)]
@@ -126,6 +129,7 @@ pub struct RawRelation {
     pub note: Option<String>,
     #[serde(default)]
     pub sources: Vec<At<String>>,
+    pub date: Option<At<Scalar>>,
 }
 
 /// A named view: a selection drawn in a style.
@@ -181,8 +185,8 @@ pub enum RawCitation {
     Short(String),
     Long {
         source: At<String>,
-        quote: Option<String>,
-        locator: Option<String>,
+        quote: Option<At<String>>,
+        locator: Option<At<String>>,
     },
 }
 
@@ -208,7 +212,7 @@ impl<'de> Deserialize<'de> for RawCitation {
 #[derive(Serialize, Deserialize)]
 enum CitationBin {
     Short(String),
-    Long(At<String>, Option<String>, Option<String>),
+    Long(At<String>, Option<At<String>>, Option<At<String>>),
 }
 
 impl Serialize for RawCitation {
@@ -257,6 +261,51 @@ impl<'de> Visitor<'de> for CitationVisitor {
             quote,
             locator,
         })
+    }
+}
+
+/// `verdict:`: one verdict, or a history of them, oldest first (each entry with its position,
+/// so an undated or out-of-order entry can be pointed at).
+#[derive(Debug, Serialize)]
+pub enum RawVerdicts {
+    One(RawVerdict),
+    Many(Vec<At<RawVerdict>>),
+}
+
+/// The cache's shape of [`RawVerdicts`] (the derived `Serialize` above writes it).
+#[derive(Deserialize)]
+enum VerdictsBin {
+    One(RawVerdict),
+    Many(Vec<At<RawVerdict>>),
+}
+
+impl<'de> Deserialize<'de> for RawVerdicts {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return Ok(match VerdictsBin::deserialize(d)? {
+                VerdictsBin::One(v) => RawVerdicts::One(v),
+                VerdictsBin::Many(list) => RawVerdicts::Many(list),
+            });
+        }
+        d.deserialize_any(VerdictsVisitor)
+    }
+}
+
+struct VerdictsVisitor;
+
+impl<'de> Visitor<'de> for VerdictsVisitor {
+    type Value = RawVerdicts;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a verdict (a mapping with `rating`) or a list of dated verdicts, oldest first")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawVerdicts, A::Error> {
+        RawVerdict::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawVerdicts::One)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RawVerdicts, A::Error> {
+        Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(RawVerdicts::Many)
     }
 }
 
