@@ -6,6 +6,7 @@ mod broken;
 mod build;
 mod cache;
 mod commands;
+mod desk;
 mod eval;
 mod formats;
 #[path = "../../benches/support/generate.rs"]
