@@ -181,10 +181,17 @@ impl ArchiveIndex {
         &self.headings
     }
 
-    /// The heading `locator` names, if any.
+    /// The heading `locator` names, if any. A locator written exactly as the title (or
+    /// without its final `:`) is found without normalising it.
     pub fn heading(&self, locator: &str) -> Option<&Heading> {
-        let key = heading_key(locator);
-        self.headings.iter().find(|h| h.key == key)
+        let exact = self
+            .headings
+            .iter()
+            .find(|h| h.title == locator || h.title.strip_suffix(':') == Some(locator));
+        exact.or_else(|| {
+            let key = heading_key(locator);
+            self.headings.iter().find(|h| h.key == key)
+        })
     }
 
     /// The heading whose title is closest to `locator` (Jaro-Winkler on the compared form).

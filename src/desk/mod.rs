@@ -14,6 +14,7 @@ pub mod quotes;
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use archive::{ArchiveError, ArchiveIndex, Heading};
@@ -150,13 +151,19 @@ pub fn verify(corpus: &Corpus) -> Vec<Diagnostic> {
     for source in &corpus.sources {
         out.extend(archive_problem(corpus, &archives, source));
     }
-    for claim in &corpus.claims {
-        for cit in &claim.sources {
-            if let Some(Ok(index)) = archives.get(cit.source.as_str()) {
-                out.extend(citation_problems(corpus, index, cit));
-            }
-        }
+    if archives.by_source.is_empty() {
+        return out;
     }
+    let citations = corpus.claims.par_iter().flat_map_iter(|claim| {
+        claim
+            .sources
+            .iter()
+            .flat_map(|cit| match archives.get(cit.source.as_str()) {
+                Some(Ok(index)) => citation_problems(corpus, index, cit),
+                _ => Vec::new(),
+            })
+    });
+    out.par_extend(citations);
     out
 }
 

@@ -49,18 +49,47 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// Where a normalised quote occurs in an archive: the byte offset of its first occurrence in
-/// the normalised text. Tries only the places where the archive has the quote's first word
-/// (one hash look-up), and scans the whole text only when that fails: for a quote that starts
-/// inside a word, or one that is not there.
+/// the normalised text.
+///
+/// An inner word of the quote (neither its first nor its last, which may be parts of words) is
+/// a whole word wherever the quote occurs, so the occurrences of the rarest of its first few
+/// inner words are the only places worth comparing: a few hash look-ups and usually one
+/// comparison. Only a quote of one or two words is searched for in the whole text.
 pub fn find(index: &ArchiveIndex, quote: &str) -> Option<usize> {
     let text = index.text();
-    let first = quote.split(' ').next().filter(|w| !w.is_empty())?;
-    let hit = index
-        .word_starts(first)
+    let Some((places, within)) = anchor(index, quote) else {
+        return text.find(quote);
+    };
+    places
         .iter()
         .map(|&w| index.word_offset(w as usize))
-        .find(|&at| text[at..].starts_with(quote));
-    hit.or_else(|| text.find(quote))
+        .filter_map(|at| at.checked_sub(within))
+        .find(|&start| text.get(start..).is_some_and(|t| t.starts_with(quote)))
+}
+
+/// The occurrences in the archive of the rarest of the quote's first four inner words, and
+/// that word's byte offset within the quote; `None` when the quote has no inner word.
+fn anchor<'a>(index: &'a ArchiveIndex, quote: &str) -> Option<(&'a [u32], usize)> {
+    let mut best: Option<(&[u32], usize)> = None;
+    let mut at = 0;
+    for (i, word) in quote.split(' ').enumerate() {
+        let start = at;
+        at += word.len() + 1;
+        if at > quote.len() {
+            break; // the last word
+        }
+        if i == 0 {
+            continue;
+        }
+        let places = index.word_starts(word);
+        if best.is_none_or(|(b, _)| places.len() < b.len()) {
+            best = Some((places, start));
+        }
+        if i == 4 || places.len() <= 1 {
+            break;
+        }
+    }
+    best
 }
 
 /// The closest passage of an archive to a quote that does not occur in it: the index of its
@@ -231,6 +260,11 @@ mod tests {
         assert_eq!(found_on(&ix, "here. It\u{2019}s"), Some(1), "across lines");
         assert_eq!(found_on(&ix, "ine here"), Some(1), "starting inside a word");
         assert_eq!(found_on(&ix, "here."), Some(1), "the first of two");
+        assert_eq!(
+            found_on(&ix, "ne here. It's an"),
+            Some(1),
+            "inside a word, anchored"
+        );
         assert_eq!(found_on(&ix, "It's an open-source \"models\"."), None);
         assert_eq!(found_on(&ix, "it's an open-source"), None, "case matters");
         assert_eq!(
