@@ -43,13 +43,15 @@ pub fn check_loaded(loaded: load::Loaded) -> (Report, Option<ClaimGraph>) {
     (Report { diagnostics, files }, graph)
 }
 
-/// Runs every lint, returning warnings in file order.
+/// Runs every lint, returning warnings in file order. This includes verifying the quotes of
+/// archived sources ([`crate::desk::verify`]), which reads each archive once.
 pub fn lint(graph: &ClaimGraph) -> Vec<Diagnostic> {
     let mut out = support_cycles(graph);
     out.extend(true_contradicted(graph));
     out.extend(support_from_false(graph));
     out.extend(view_expressions(graph));
     out.extend(unlinked_urls(graph));
+    out.extend(crate::desk::verify(graph.corpus()));
     out.sort();
     out
 }

@@ -37,6 +37,7 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod desk;
 pub mod error;
 pub mod eval;
 pub mod format;

@@ -17,7 +17,7 @@ use std::marker::PhantomData;
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 use serde_json::Value;
 
-use crate::load::file::{At, RawCitation, RawFile};
+use crate::load::file::{At, RawCitation, RawFile, RawVerdict};
 use crate::model::{
     ColorKey, Direction, GroupBy, ItemKind, RankDir, Rating, RelationKind, SourceKind, SourceMode,
 };
@@ -263,5 +263,43 @@ mod tests {
         let claim = &schema["definitions"]["Claim"];
         assert_eq!(claim["additionalProperties"], false);
         assert_eq!(claim["required"], serde_json::json!(["id", "text"]));
+    }
+}
+
+/// A SHA-256 digest as written in a claim file.
+pub(crate) struct Sha256Text;
+
+impl JsonSchema for Sha256Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Sha256".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{64}$",
+            "description": "A SHA-256 digest: 64 hexadecimal digits."
+        })
+    }
+}
+
+/// `verdict:`: one verdict, or a history of them, oldest first, each with its `date`.
+pub(crate) struct Verdicts;
+
+impl JsonSchema for Verdicts {
+    fn schema_name() -> Cow<'static, str> {
+        "Verdicts".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<RawVerdict>();
+        json_schema!({
+            "description": "A verdict, or a history of verdicts, oldest first; in a history every \
+                            entry has its `date`, and the last is the current one.",
+            "anyOf": [
+                one,
+                { "type": "array", "items": { "allOf": [one, { "required": ["date"] }] } }
+            ]
+        })
     }
 }

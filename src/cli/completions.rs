@@ -87,6 +87,8 @@ fn corpus() -> crate::model::Corpus {
     let options = load::Options {
         cache_dir: Some(load::default_cache_dir()),
         progress: None,
+        // A completion never fails: an unreadable size setting falls back to the default.
+        max_file_size: super::limits::max_file_size().ok().flatten(),
     };
     load::load_with(&[dir], &options).corpus
 }

@@ -10,19 +10,34 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::args::{Cli, OutputFormat, ShowArgs};
 use super::{Context, Failure, lookup, output};
+use crate::desk::{self, QuotePlace};
 use crate::graph::{ClaimGraph, Edge, EdgeKind, NodeRef};
 use crate::model::{Claim, Source};
 use crate::query::{ClaimView, SourceView};
 use crate::text::visible;
+
+/// A claim as `show --format json` prints it: its view, and where its quotes stand in the
+/// archives of the sources they cite.
+#[derive(serde::Serialize)]
+struct ShownClaim<'a> {
+    #[serde(flatten)]
+    view: ClaimView<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quotes: Vec<QuotePlace>,
+}
 
 /// Runs `show`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
     let graph = super::load_graph(ctx, &cli.claims)?;
     let ix = lookup(&graph, &args.id)?;
     let shown = match (graph.get(ix), args.format) {
-        (Some(NodeRef::Claim(c)), OutputFormat::Json) => {
-            output::json(&ClaimView::new(&graph, ix, c))
-        }
+        (Some(NodeRef::Claim(c)), OutputFormat::Json) => output::json(&ShownClaim {
+            view: ClaimView::new(&graph, ix, c),
+            quotes: desk::quote_places(graph.corpus(), c)
+                .into_iter()
+                .flatten()
+                .collect(),
+        }),
         (Some(NodeRef::Source(s)), OutputFormat::Json) => {
             output::json(&SourceView::new(&graph, ix, s))
         }
@@ -108,15 +123,20 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
             (!evidence.is_empty()).then(|| evidence.join(", ")),
         );
     }
+    history(&mut out, c);
     if !c.sources.is_empty() {
         out.push_str("sources:\n");
-        for cit in &c.sources {
+        let places = desk::quote_places(graph.corpus(), c);
+        for (cit, place) in c.sources.iter().zip(places) {
             let _ = write!(out, "  - {}", cit.source);
             if let Some(q) = &cit.quote {
                 let _ = write!(out, ": \"{}\"", visible(q));
             }
             if let Some(l) = &cit.locator {
                 let _ = write!(out, " ({})", visible(l));
+            }
+            if let Some(place) = place {
+                let _ = write!(out, "\n      {place}");
             }
             out.push('\n');
         }
@@ -133,12 +153,43 @@ fn claim_text(graph: &ClaimGraph, ix: NodeIndex, c: &Claim) -> String {
     out
 }
 
+/// A claim's verdict history, oldest first, when it has one: each entry's date, rating,
+/// reviewer, note and evidence; the last is the current verdict shown above.
+fn history(out: &mut String, c: &Claim) {
+    if c.history.is_empty() {
+        return;
+    }
+    out.push_str("history:     oldest first; the last is the current verdict\n");
+    for v in c.verdicts() {
+        let date = v.date.map(|d| d.to_string()).unwrap_or_default();
+        let by =
+            v.by.as_ref()
+                .map(|b| format!(" (by {b})"))
+                .unwrap_or_default();
+        let _ = writeln!(out, "  - {date}: {}{by}", v.rating);
+        if let Some(note) = &v.note {
+            let _ = writeln!(out, "      note: {note}");
+        }
+        if !v.evidence.is_empty() {
+            let ids: Vec<&str> = v.evidence.iter().map(|e| e.as_str()).collect();
+            let _ = writeln!(out, "      evidence: {}", ids.join(", "));
+        }
+    }
+}
+
 fn source_text(graph: &ClaimGraph, ix: NodeIndex, s: &Source) -> String {
     let mut out = format!("source {}\n  {}\n", s.id, visible(&s.name));
     field(&mut out, "kind", s.kind.map(|k| k.to_string()));
     field(&mut out, "description", s.description.clone());
     field(&mut out, "url", s.url.clone());
     field(&mut out, "date", s.date.map(|d| d.to_string()));
+    if let Some(a) = &s.archive {
+        let path = desk::archive_path(graph.corpus(), s);
+        let shown = path.map_or(a.path.clone(), |p| p.display().to_string());
+        field(&mut out, "archive", Some(shown));
+        field(&mut out, "  sha256", a.sha256.clone());
+    }
+    field(&mut out, "retrieved", s.retrieved.map(|d| d.to_string()));
     field(
         &mut out,
         "reliability",

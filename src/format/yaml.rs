@@ -61,7 +61,7 @@ pub fn to_claim_file(corpus: &Corpus, header: &[String]) -> String {
 }
 
 fn is_plain(r: &Relation) -> bool {
-    r.strength.is_none() && r.note.is_none() && r.sources.is_empty()
+    r.strength.is_none() && r.note.is_none() && r.sources.is_empty() && r.date.is_none()
 }
 
 fn source(out: &mut String, s: &Source) {
@@ -78,6 +78,16 @@ fn source(out: &mut String, s: &Source) {
         "part_of",
         s.part_of.as_ref().map(|p| p.to_string()).as_ref(),
     );
+    if let Some(a) = &s.archive {
+        field(out, 4, "archive", Some(&a.path));
+        field(out, 4, "sha256", a.sha256.as_ref());
+    }
+    field(
+        out,
+        4,
+        "retrieved",
+        s.retrieved.map(|d| d.to_string()).as_ref(),
+    );
 }
 
 /// A claim, with `short`, the plain relations it starts, as `supports:` and `contradicts:`.
@@ -89,8 +99,18 @@ fn claim(out: &mut String, c: &Claim, short: &[&Relation]) {
     field(out, 4, "date", c.date.map(|d| d.to_string()).as_ref());
     list(out, 4, "tags", c.tags.iter().map(String::as_str));
     number(out, 4, "confidence", c.confidence);
-    if let Some(v) = &c.verdict {
-        verdict(out, v);
+    if c.history.is_empty()
+        && let Some(v) = &c.verdict
+    {
+        out.push_str("    verdict:\n");
+        verdict(out, 6, v);
+    } else if c.verdict.is_some() {
+        // A history: a list, oldest first.
+        out.push_str("    verdict:\n");
+        for v in c.verdicts() {
+            out.push_str("      -\n");
+            verdict(out, 8, v);
+        }
     }
     for kind in RelationKind::ALL {
         let targets = short
@@ -128,13 +148,22 @@ fn citations(out: &mut String, citations: &[Citation]) {
     }
 }
 
-fn verdict(out: &mut String, v: &Verdict) {
-    out.push_str("    verdict:\n");
-    field(out, 6, "rating", Some(&v.rating.to_string()));
-    field(out, 6, "by", v.by.as_ref().map(|b| b.to_string()).as_ref());
-    field(out, 6, "date", v.date.map(|d| d.to_string()).as_ref());
-    field(out, 6, "note", v.note.as_ref());
-    list(out, 6, "evidence", v.evidence.iter().map(|e| e.as_str()));
+fn verdict(out: &mut String, indent: usize, v: &Verdict) {
+    field(out, indent, "rating", Some(&v.rating.to_string()));
+    field(
+        out,
+        indent,
+        "by",
+        v.by.as_ref().map(|b| b.to_string()).as_ref(),
+    );
+    field(out, indent, "date", v.date.map(|d| d.to_string()).as_ref());
+    field(out, indent, "note", v.note.as_ref());
+    list(
+        out,
+        indent,
+        "evidence",
+        v.evidence.iter().map(|e| e.as_str()),
+    );
 }
 
 fn relation(out: &mut String, r: &Relation) {
@@ -144,6 +173,7 @@ fn relation(out: &mut String, r: &Relation) {
     number(out, 4, "strength", r.strength);
     field(out, 4, "note", r.note.as_ref());
     list(out, 4, "sources", r.sources.iter().map(|s| s.as_str()));
+    field(out, 4, "date", r.date.map(|d| d.to_string()).as_ref());
 }
 
 fn field(out: &mut String, indent: usize, key: &str, value: Option<&String>) {
@@ -272,10 +302,40 @@ mod tests {
             c.relations
                 .iter_mut()
                 .for_each(|x| x.origin = Default::default());
+            for cit in c.claims.iter_mut().flat_map(|x| x.sources.iter_mut()) {
+                (cit.quote_origin, cit.locator_origin) = Default::default();
+            }
             c.relations
                 .sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
             c
         };
         assert_eq!(strip(&loaded.corpus), strip(graph.corpus()));
+    }
+
+    #[test]
+    fn histories_archives_and_relation_dates_are_written() {
+        let yaml = "sources:\n  - id: s\n    name: S\n    archive: s.txt\n    sha256: 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n    retrieved: 2025-02\nclaims:\n  - id: a\n    text: A.\n    by: s\n    verdict:\n      - {rating: true, date: 2025-01, note: first}\n      - {rating: outdated, date: 2025-05, evidence: [b]}\n  - id: b\n    text: B.\n    by: s\nrelations:\n  - {from: b, to: a, kind: supports, date: 2025-03}\n";
+        let first = load::load_text(std::path::Path::new("a.yaml"), yaml);
+        assert!(!first.has_errors(), "{:?}", first.diagnostics);
+        let text = to_claim_file(&first.corpus, &[]);
+        let again = load::load_text(std::path::Path::new("a.yaml"), &text);
+        assert!(!again.has_errors(), "{:?}\n{text}", again.diagnostics);
+        let a = &again.corpus.claims[0];
+        assert_eq!(a.history.len(), 1, "{text}");
+        assert_eq!(a.history, first.corpus.claims[0].history);
+        assert_eq!(a.verdict, first.corpus.claims[0].verdict);
+        let s = &again.corpus.sources[0];
+        assert_eq!(
+            s.archive.as_ref().map(|x| (&x.path, &x.sha256)),
+            first.corpus.sources[0]
+                .archive
+                .as_ref()
+                .map(|x| (&x.path, &x.sha256))
+        );
+        assert_eq!(s.retrieved, first.corpus.sources[0].retrieved);
+        assert_eq!(
+            again.corpus.relations[0].date,
+            first.corpus.relations[0].date
+        );
     }
 }

@@ -22,7 +22,7 @@ use super::file::RawFile;
 use crate::fsutil::ReadError;
 
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8] = b"claimgraph-cache\n";
 
 /// What identifies one version of a file's content.

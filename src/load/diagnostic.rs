@@ -99,6 +99,18 @@ codes! {
     InvalidWhere = "invalid-where",
     /// A source's `url` is not one that diagrams and the report draw as a link.
     UnlinkedUrl = "unlinked-url",
+    /// A verdict history is not in date order, oldest first.
+    VerdictOrder = "verdict-order",
+    /// A `sha256` is not 64 hexadecimal digits, or has no `archive` to check.
+    InvalidSha256 = "invalid-sha256",
+    /// A source's archive is missing, unreadable or not UTF-8.
+    ArchiveUnreadable = "archive-unreadable",
+    /// A source's archive no longer has the `sha256` written for it.
+    ArchiveChanged = "archive-changed",
+    /// A quote does not occur in its source's archive.
+    QuoteNotFound = "quote-not-found",
+    /// A locator names no heading of its source's archive.
+    LocatorNotFound = "locator-not-found",
 }
 
 impl fmt::Display for Code {

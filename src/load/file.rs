@@ -95,6 +95,16 @@ pub struct RawSource {
     /// The source this one is part of: a post on a site, a chapter in a book.
     #[schemars(with = "Option<crate::schema::IdText>")]
     pub part_of: Option<At<String>>,
+    /// A local copy of the document, relative to this claim file (plain text or Markdown):
+    /// `check` verifies every quote of this source against it.
+    #[schemars(with = "Option<String>")]
+    pub archive: Option<At<String>>,
+    /// When the archived copy was taken.
+    #[schemars(with = "Option<crate::schema::DateText>")]
+    pub retrieved: Option<At<Scalar>>,
+    /// The SHA-256 of the archive (64 hexadecimal digits): `check` reports a changed archive.
+    #[schemars(with = "Option<crate::schema::Sha256Text>")]
+    pub sha256: Option<At<String>>,
 }
 
 /// A claim: what someone asserts, where it appears, and what it bears on.
@@ -117,7 +127,9 @@ pub struct RawClaim {
     /// Base score for gradual evaluation (default 0.5).
     #[schemars(with = "Option<crate::schema::Fraction>")]
     pub confidence: Option<At<f64>>,
-    pub verdict: Option<RawVerdict>,
+    /// The fact-check result, or its history (a list, oldest first, each entry dated).
+    #[schemars(with = "Option<crate::schema::Verdicts>")]
+    pub verdict: Option<RawVerdicts>,
     /// Claims this one is a reason for.
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdText>")]
@@ -164,6 +176,9 @@ pub struct RawRelation {
     #[serde(default)]
     #[schemars(with = "Vec<crate::schema::IdText>")]
     pub sources: Vec<At<String>>,
+    /// When the relation was first made (commands `--as-of` an earlier date leave it out).
+    #[schemars(with = "Option<crate::schema::DateText>")]
+    pub date: Option<At<Scalar>>,
 }
 
 /// A named view: a selection drawn in a style.
@@ -234,8 +249,8 @@ pub enum RawCitation {
     Short(String),
     Long {
         source: At<String>,
-        quote: Option<String>,
-        locator: Option<String>,
+        quote: Option<At<String>>,
+        locator: Option<At<String>>,
     },
 }
 
@@ -261,7 +276,7 @@ impl<'de> Deserialize<'de> for RawCitation {
 #[derive(Serialize, Deserialize)]
 enum CitationBin {
     Short(String),
-    Long(At<String>, Option<String>, Option<String>),
+    Long(At<String>, Option<At<String>>, Option<At<String>>),
 }
 
 impl Serialize for RawCitation {
@@ -310,6 +325,51 @@ impl<'de> Visitor<'de> for CitationVisitor {
             quote,
             locator,
         })
+    }
+}
+
+/// `verdict:`: one verdict, or a history of them, oldest first (each entry with its position,
+/// so an undated or out-of-order entry can be pointed at).
+#[derive(Debug, Serialize)]
+pub enum RawVerdicts {
+    One(RawVerdict),
+    Many(Vec<At<RawVerdict>>),
+}
+
+/// The cache's shape of [`RawVerdicts`] (the derived `Serialize` above writes it).
+#[derive(Deserialize)]
+enum VerdictsBin {
+    One(RawVerdict),
+    Many(Vec<At<RawVerdict>>),
+}
+
+impl<'de> Deserialize<'de> for RawVerdicts {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return Ok(match VerdictsBin::deserialize(d)? {
+                VerdictsBin::One(v) => RawVerdicts::One(v),
+                VerdictsBin::Many(list) => RawVerdicts::Many(list),
+            });
+        }
+        d.deserialize_any(VerdictsVisitor)
+    }
+}
+
+struct VerdictsVisitor;
+
+impl<'de> Visitor<'de> for VerdictsVisitor {
+    type Value = RawVerdicts;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a verdict (a mapping with `rating`) or a list of dated verdicts, oldest first")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawVerdicts, A::Error> {
+        RawVerdict::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawVerdicts::One)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RawVerdicts, A::Error> {
+        Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(RawVerdicts::Many)
     }
 }
 

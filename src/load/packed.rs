@@ -132,6 +132,11 @@ mod tests {
     #[test]
     fn a_file_unpacks_to_what_was_parsed() {
         let yaml = "sources:\n  - id: x\n    name: X\n    kind: person\nclaims:\n  - id: a\n    text: A.\n    by: x\n    sources: [x, {source: x, quote: q}]\n    date: 2025\n    supports: [b]\n    contradicts: [c]\n  - id: b\n    text: B.\nrelations:\n  - {from: b, to: a, kind: contradicts}\n";
+        // The desk's fields (archive, a verdict history, a relation date) travel too.
+        let yaml = yaml.replace("    kind: person\n", "    kind: person\n    archive: x.txt\n    retrieved: 2025-01\n    sha256: ab\n")
+            .replace("    text: B.\n", "    text: B.\n    verdict:\n      - {rating: true, date: 2025}\n      - {rating: false, date: 2026}\n")
+            .replace("kind: contradicts}", "kind: contradicts, date: 2025-02}");
+        let yaml = yaml.as_str();
         let (raw, diags) = super::super::parse::parse(Path::new("a.yaml"), yaml.as_bytes());
         assert!(diags.is_empty(), "{diags:?}");
         let raw = raw.unwrap();
@@ -140,7 +145,7 @@ mod tests {
         let d = &packed.declarations;
         let pos = |line, column| Pos { line, column };
         let ids: Vec<_> = d.ids().collect();
-        assert_eq!(ids, [("x", pos(2, 9)), ("a", pos(6, 9)), ("b", pos(13, 9))]);
+        assert_eq!(ids, [("x", pos(2, 9)), ("a", pos(9, 9)), ("b", pos(16, 9))]);
         assert_eq!((d.sources, d.claims()), (1, 2));
         assert_eq!(packed.declarations.relations, 3);
         assert!(packed.encoded().is_some());

@@ -9,7 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
 use super::file::{
-    At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, Scalar,
+    At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, RawVerdicts,
+    Scalar,
 };
 use super::packed::Packed;
 use super::{Code, Diagnostic, Location};
@@ -18,6 +19,8 @@ use crate::model::{
     UnknownKeyword, Verdict,
 };
 use crate::suggest;
+
+mod desk;
 
 /// What a reference must point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -355,7 +358,10 @@ impl Resolver<'_> {
             .part_of
             .as_ref()
             .and_then(|p| self.self_ref(f, p, &id, "part_of", Want::Source));
+        let archive = self.archive(f, s.archive, s.sha256);
         let source = Source {
+            archive,
+            retrieved: self.date(f, s.retrieved, "retrieved"),
             kind,
             description: s.description,
             url: s.url,
@@ -404,7 +410,11 @@ impl Resolver<'_> {
                 .and_then(|b| self.reference(f, b, Want::Source, "by"));
         let mut sources = Vec::with_capacity(c.sources.len());
         sources.extend(c.sources.iter().filter_map(|cit| self.citation(f, cit)));
-        let verdict = c.verdict.and_then(|v| self.verdict(f, v));
+        let (verdict, history) = match c.verdict {
+            Some(RawVerdicts::One(v)) => (self.verdict(f, v), Vec::new()),
+            Some(RawVerdicts::Many(list)) => self.history(f, &c.id, list),
+            None => (None, Vec::new()),
+        };
         let mut relations = Vec::new();
         for (targets, kind) in [
             (&c.supports, RelationKind::Supports),
@@ -426,6 +436,7 @@ impl Resolver<'_> {
             tags: c.tags,
             confidence: self.unit(f, c.confidence, "confidence"),
             verdict,
+            history,
             origin,
             id,
         };
@@ -456,10 +467,16 @@ impl Resolver<'_> {
                 locator,
             } => {
                 let source = self.reference(f, source, Want::Source, "sources")?;
+                let origin = |v: &Option<At<String>>| {
+                    v.as_ref()
+                        .map_or(Origin::default(), |v| Self::origin(f, &v.referenced))
+                };
                 Some(Citation {
                     source,
-                    quote: quote.clone(),
-                    locator: locator.clone(),
+                    quote_origin: origin(quote),
+                    locator_origin: origin(locator),
+                    quote: quote.as_ref().map(|q| q.value.clone()),
+                    locator: locator.as_ref().map(|l| l.value.clone()),
                 })
             }
         }
@@ -502,6 +519,7 @@ impl Resolver<'_> {
         };
         let strength = self.unit(f, rel.strength, "strength");
         let sources = self.references(f, &rel.sources, Want::Source, "sources");
+        let date = self.date(f, rel.date, "date");
         Some(Relation {
             from: from?,
             to: to?,
@@ -509,6 +527,7 @@ impl Resolver<'_> {
             strength,
             note: rel.note,
             sources,
+            date,
             origin: Self::origin(f, &rel.from.referenced),
         })
     }

@@ -13,6 +13,12 @@ pub struct Citation {
     /// Where in the source (a section, page or timestamp).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// Where the quote was written (unknown when there is none).
+    #[serde(skip)]
+    pub quote_origin: Origin,
+    /// Where the locator was written (unknown when there is none).
+    #[serde(skip)]
+    pub locator_origin: Origin,
 }
 
 impl Citation {
@@ -22,6 +28,8 @@ impl Citation {
             source,
             quote: None,
             locator: None,
+            quote_origin: Origin::default(),
+            locator_origin: Origin::default(),
         }
     }
 }
@@ -30,32 +38,28 @@ impl Citation {
 ///
 /// Relations to other claims live in [`Corpus::relations`](super::Corpus::relations), whether
 /// they were written on the claim (`supports: [...]`) or in a `relations:` list.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Unique id (shared id space with sources).
     pub id: Id,
     /// The statement.
     pub text: String,
     /// Who asserts it (a source id).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<Id>,
     /// Where it appears.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Citation>,
     /// When it was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Free-form tags.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Base score for gradual evaluation, in `0..=1`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
-    /// The fact-check result, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The current fact-check result, when there is one: the latest of its history.
     pub verdict: Option<Verdict>,
+    /// The earlier verdicts, oldest first, each dated; [`Claim::verdict`] is the latest.
+    /// Written in a claim file as a list under `verdict:` (see [`Claim::verdicts`]).
+    pub history: Vec<Verdict>,
     /// Where it was defined.
-    #[serde(skip)]
     pub origin: Origin,
 }
 
@@ -74,12 +78,65 @@ impl Claim {
             tags: Vec::new(),
             confidence: None,
             verdict: None,
+            history: Vec::new(),
             origin: Origin::default(),
         }
+    }
+
+    /// Every verdict, oldest first: the history, then the current one.
+    pub fn verdicts(&self) -> impl Iterator<Item = &Verdict> {
+        self.history.iter().chain(&self.verdict)
     }
 
     /// Whether the claim carries `tag`.
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
+}
+
+/// A claim as written in a claim file: `verdict` is one mapping, or the whole history as a
+/// list when there is one, so writers built on serde (our JSON) round-trip histories.
+impl serde::Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ClaimOut {
+            id: &self.id,
+            text: &self.text,
+            by: self.by.as_ref(),
+            sources: &self.sources,
+            date: self.date,
+            tags: &self.tags,
+            confidence: self.confidence,
+            verdict: match (&self.verdict, self.history.is_empty()) {
+                (None, _) => None,
+                (Some(v), true) => Some(VerdictsOut::One(v)),
+                (Some(_), false) => Some(VerdictsOut::Many(self.verdicts().collect())),
+            },
+        }
+        .serialize(s)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ClaimOut<'a> {
+    id: &'a Id,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a Id>,
+    #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
+    sources: &'a [Citation],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<VerdictsOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum VerdictsOut<'a> {
+    One(&'a Verdict),
+    Many(Vec<&'a Verdict>),
 }

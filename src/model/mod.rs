@@ -22,7 +22,7 @@ pub use id::{Id, IdError, is_id_char};
 pub use keyword::UnknownKeyword;
 pub use origin::{FileId, Files, Origin};
 pub use relation::{Relation, RelationKind};
-pub use source::{Source, SourceKind};
+pub use source::{Archive, Source, SourceKind};
 pub use style::{ColorKey, GroupBy, RankDir, SourceMode, Style};
 pub use verdict::{Rating, Verdict};
 pub use view::{Direction, ItemKind, View, ViewSelection};

@@ -1,7 +1,7 @@
 //! Relations between claims: `supports` (a reason for) and `contradicts` (a reason against).
 
 use super::keyword::keyword_enum;
-use super::{Id, Origin};
+use super::{Date, Id, Origin};
 
 keyword_enum! {
     /// How one claim bears on another.
@@ -31,6 +31,9 @@ pub struct Relation {
     /// Sources that state the relation.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
+    /// From when the relation holds, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
     /// Where it was written.
     #[serde(skip)]
     pub origin: Origin,
@@ -46,6 +49,7 @@ impl Relation {
             strength: None,
             note: None,
             sources: Vec::new(),
+            date: None,
             origin: Origin::default(),
         }
     }

@@ -46,6 +46,12 @@ pub struct Source {
     /// The larger source this one is part of (a post on a site, a chapter in a book).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Id>,
+    /// A local copy of the document, against which quotes are checked.
+    #[serde(flatten)]
+    pub archive: Option<Archive>,
+    /// When the document (or its archive) was retrieved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<Date>,
     /// Where it was defined.
     #[serde(skip)]
     pub origin: Origin,
@@ -63,7 +69,27 @@ impl Source {
             date: None,
             reliability: None,
             part_of: None,
+            archive: None,
+            retrieved: None,
             origin: Origin::default(),
         }
     }
+}
+
+/// A source's archived copy: a local file holding the document's text, so that quotes can be
+/// checked against what the source said rather than against memory.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Archive {
+    /// The path as written, relative to the directory of the file that defines the source.
+    #[serde(rename = "archive")]
+    pub path: String,
+    /// The expected SHA-256 of the file, lowercase hex, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Where the path was written.
+    #[serde(skip)]
+    pub origin: Origin,
+    /// Where the `sha256` was written.
+    #[serde(skip)]
+    pub sha256_origin: Origin,
 }

@@ -282,10 +282,12 @@ fn the_article_data_set() {
     assert_eq!(label("lecun-open-beats-proprietary"), "in");
     assert_eq!(label("chinese-models-step-ahead"), "out");
     assert_eq!(label("china-winning"), "out");
-    // The NVIDIA claim rated misleading falls to the facts that contradict it; Qwen's 100
-    // languages and Qwen's launch "after DeepSeek", rated mostly-false, are pinned out.
+    // The NVIDIA claim rated misleading falls to the facts that contradict it; Qwen's launch
+    // "after DeepSeek", rated mostly-false, is pinned out. Qwen's 100 languages has a verdict
+    // history: mostly-false in the article's window, true since Qwen3 (2025-04-29); its
+    // current verdict, the latest, pins it in.
     assert_eq!(label("us-ordered-nvidia-halt-china-sales"), "out");
-    assert_eq!(strength("qwen-100-languages"), 0.0);
+    assert_eq!(strength("qwen-100-languages"), 1.0);
     assert_eq!(strength("alibaba-launched-qwen"), 0.0);
     // The quotas were accurate when written: the rescission is part of their verdict history
     // (evidence), not an attack, so it does not make them fall.

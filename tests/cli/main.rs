@@ -7,6 +7,7 @@ mod build;
 mod cache;
 mod commands;
 mod completions;
+mod desk;
 mod docs;
 mod eval;
 mod formats;

@@ -23,7 +23,7 @@ use crate::model::Corpus;
 use records::Body;
 
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8] = b"claimgraph-corpus\n";
 
 /// One input file of a snapshot.
@@ -128,7 +128,7 @@ pub fn write(file: &Path, inputs: &[Input], corpus: &Corpus, diagnostics: &[Diag
 mod tests {
     use super::*;
 
-    const YAML: &str = "sources:\n  - id: x\n    name: X\n    kind: person\n    date: 2025-01\n    part_of: y\n  - id: y\n    name: Y\nclaims:\n  - id: a\n    text: A.\n    by: x\n    sources: [x, {source: y, quote: q, locator: l}]\n    date: 2025\n    tags: [t]\n    confidence: 0.25\n    verdict: {rating: misleading, by: y, date: 2025-06-01, note: n, evidence: [b, x]}\n    supports: [b]\n    contradicts: [b]\n  - id: b\n    text: B.\nrelations:\n  - {from: b, to: a, kind: contradicts, strength: 0.5, note: why, sources: [y]}\n";
+    const YAML: &str = "sources:\n  - id: x\n    name: X\n    kind: person\n    date: 2025-01\n    part_of: y\n  - id: y\n    name: Y\n    archive: y.txt\n    sha256: 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n    retrieved: 2025-02-03\nclaims:\n  - id: a\n    text: A.\n    by: x\n    sources: [x, {source: y, quote: q, locator: l}]\n    date: 2025\n    tags: [t]\n    confidence: 0.25\n    verdict: {rating: misleading, by: y, date: 2025-06-01, note: n, evidence: [b, x]}\n    supports: [b]\n    contradicts: [b]\n  - id: b\n    text: B.\n    verdict:\n      - {rating: true, date: 2025-01}\n      - {rating: outdated, by: y, date: 2025-05-13, evidence: [a]}\nrelations:\n  - {from: b, to: a, kind: contradicts, strength: 0.5, note: why, sources: [y], date: 2025-03}\n";
 
     fn inputs() -> Vec<Input> {
         vec![Input {
@@ -149,6 +149,9 @@ mod tests {
     fn a_corpus_and_its_diagnostics_survive_the_round_trip() {
         let before = loaded();
         assert_eq!(before.corpus.claims.len(), 2);
+        assert_eq!(before.corpus.claims[1].history.len(), 1);
+        assert!(before.corpus.sources[1].archive.is_some());
+        assert!(before.corpus.relations.iter().any(|r| r.date.is_some()));
         assert_eq!(before.diagnostics.len(), 2, "{:?}", before.diagnostics);
         let bytes = encode(&inputs(), &before.corpus, &before.diagnostics).unwrap();
         let stored = decode(bytes).unwrap();

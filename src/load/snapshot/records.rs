@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::views::ViewRec;
 use crate::load::{Code, Diagnostic, Location, Severity};
 use crate::model::{
-    Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Rating, Relation, RelationKind,
-    Source, SourceKind, Verdict,
+    Archive, Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Rating, Relation,
+    RelationKind, Source, SourceKind, Verdict,
 };
 
 /// A corpus and its diagnostics, as stored.
@@ -35,8 +35,11 @@ pub struct Body<'a> {
 
 type Pos = (u32, u32, u32);
 
-/// A citation: the source's index, the quote and the locator.
-type CitationRec<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>);
+/// A citation: the source's index, the quote and the locator, and where each was written.
+type CitationRec<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>, Pos, Pos);
+
+/// An archive: its path and hash, and where each was written.
+type ArchiveRec<'a> = (Cow<'a, str>, Option<Cow<'a, str>>, Pos, Pos);
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SourceRec<'a> {
@@ -47,6 +50,8 @@ struct SourceRec<'a> {
     date: Option<Cow<'a, str>>,
     reliability: Option<f64>,
     part_of: Option<u32>,
+    archive: Option<ArchiveRec<'a>>,
+    retrieved: Option<Cow<'a, str>>,
     origin: Pos,
 }
 
@@ -59,6 +64,7 @@ struct ClaimRec<'a> {
     tags: Cow<'a, [String]>,
     confidence: Option<f64>,
     verdict: Option<VerdictRec<'a>>,
+    history: Vec<VerdictRec<'a>>,
     origin: Pos,
 }
 
@@ -79,6 +85,7 @@ struct RelationRec<'a> {
     strength: Option<f64>,
     note: Option<Cow<'a, str>>,
     sources: Vec<u32>,
+    date: Option<Cow<'a, str>>,
     origin: Pos,
 }
 
@@ -241,6 +248,8 @@ fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
         date,
         reliability,
         part_of,
+        archive,
+        retrieved,
         origin,
     } = s;
     SourceRec {
@@ -251,6 +260,8 @@ fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
         date: date.map(|d| Cow::Owned(d.to_string())),
         reliability: *reliability,
         part_of: part_of.as_ref().map(|p| n.of(p)),
+        archive: archive.as_ref().map(archive_rec),
+        retrieved: retrieved.map(|d| Cow::Owned(d.to_string())),
         origin: origin_rec(*origin),
     }
 }
@@ -265,6 +276,7 @@ fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
         tags,
         confidence,
         verdict,
+        history,
         origin,
     } = c;
     let sources = sources
@@ -274,8 +286,16 @@ fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
                 source,
                 quote,
                 locator,
+                quote_origin,
+                locator_origin,
             } = cit;
-            (n.of(source), borrowed(quote), borrowed(locator))
+            (
+                n.of(source),
+                borrowed(quote),
+                borrowed(locator),
+                origin_rec(*quote_origin),
+                origin_rec(*locator_origin),
+            )
         })
         .collect();
     ClaimRec {
@@ -286,6 +306,7 @@ fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
         tags: Cow::Borrowed(tags),
         confidence: *confidence,
         verdict: verdict.as_ref().map(|v| verdict_rec(v, n)),
+        history: history.iter().map(|v| verdict_rec(v, n)).collect(),
         origin: origin_rec(*origin),
     }
 }
@@ -315,6 +336,7 @@ fn relation_rec<'a>(r: &'a Relation, n: &mut Numbering<'a>) -> RelationRec<'a> {
         strength,
         note,
         sources,
+        date,
         origin,
     } = r;
     RelationRec {
@@ -324,8 +346,24 @@ fn relation_rec<'a>(r: &'a Relation, n: &mut Numbering<'a>) -> RelationRec<'a> {
         strength: *strength,
         note: borrowed(note),
         sources: n.all(sources),
+        date: date.map(|d| Cow::Owned(d.to_string())),
         origin: origin_rec(*origin),
     }
+}
+
+fn archive_rec(a: &Archive) -> ArchiveRec<'_> {
+    let Archive {
+        path,
+        sha256,
+        origin,
+        sha256_origin,
+    } = a;
+    (
+        Cow::Borrowed(path),
+        borrowed(sha256),
+        origin_rec(*origin),
+        origin_rec(*sha256_origin),
+    )
 }
 
 fn diagnostic_rec(d: &Diagnostic) -> DiagnosticRec<'_> {
@@ -396,6 +434,13 @@ impl Reader<'_> {
             date: date(s.date)?,
             reliability: s.reliability,
             part_of: maybe(s.part_of, |p| self.id(p))?,
+            archive: s.archive.map(|(path, sha256, at, sha256_at)| Archive {
+                path: path.into_owned(),
+                sha256: owned(sha256),
+                origin: origin(at),
+                sha256_origin: origin(sha256_at),
+            }),
+            retrieved: date(s.retrieved)?,
             origin: origin(s.origin),
         })
     }
@@ -404,11 +449,13 @@ impl Reader<'_> {
         let sources = c
             .sources
             .into_iter()
-            .map(|(source, quote, locator)| {
+            .map(|(source, quote, locator, quote_at, locator_at)| {
                 Some(Citation {
                     source: self.id(source)?,
                     quote: owned(quote),
                     locator: owned(locator),
+                    quote_origin: origin(quote_at),
+                    locator_origin: origin(locator_at),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -421,6 +468,7 @@ impl Reader<'_> {
             tags: c.tags.into_owned(),
             confidence: c.confidence,
             verdict: maybe(c.verdict, |v| self.verdict(v))?,
+            history: map_all(c.history, |v| self.verdict(v))?,
             origin: origin(c.origin),
         })
     }
@@ -443,6 +491,7 @@ impl Reader<'_> {
             strength: r.strength,
             note: owned(r.note),
             sources: self.ids(r.sources)?,
+            date: date(r.date)?,
             origin: origin(r.origin),
         })
     }
