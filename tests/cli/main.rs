@@ -10,6 +10,7 @@ mod eval;
 mod formats;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
+mod hostile_sizes;
 mod iccma;
 mod query;
 mod report;
