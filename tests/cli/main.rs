@@ -8,6 +8,7 @@ mod cache;
 mod commands;
 mod eval;
 mod formats;
+mod fuzz_corpus;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 mod hostile_sizes;
