@@ -42,6 +42,7 @@ pub mod error;
 pub mod eval;
 pub mod format;
 pub mod fsutil;
+pub mod fuzzing;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -150,7 +150,24 @@ pub enum ExprError {
         /// Where.
         column: usize,
     },
+    /// More nesting or more tests than [`MAX_DEPTH`] or [`MAX_TESTS`]: parsing and matching
+    /// recurse once a level, and 5,000 `(` overflowed the stack.
+    #[error("the expression is too complex at column {column}: more than {limit} {what}")]
+    TooComplex {
+        /// What there is too much of.
+        what: &'static str,
+        /// How many are allowed.
+        limit: usize,
+        /// Where the limit was passed.
+        column: usize,
+    },
 }
+
+/// How deep `(` and `not` may nest.
+pub const MAX_DEPTH: usize = 100;
+
+/// How many tests an expression may hold (a chain of `and` or `or` is as deep as it is long).
+pub const MAX_TESTS: usize = 1000;
 
 fn hint(suggestion: &Option<&'static str>) -> String {
     suggestion
@@ -164,7 +181,8 @@ impl ExprError {
         match self {
             ExprError::Expected { column, .. }
             | ExprError::UnknownField { column, .. }
-            | ExprError::BadValue { column, .. } => *column,
+            | ExprError::BadValue { column, .. }
+            | ExprError::TooComplex { column, .. } => *column,
         }
     }
 }
@@ -274,6 +292,10 @@ fn quoted(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// `(` and `not` around the current token.
+    depth: usize,
+    /// Tests read so far.
+    tests: usize,
 }
 
 impl Parser {
@@ -305,14 +327,31 @@ impl Parser {
         Ok(left)
     }
 
+    /// Steps into a `(` or `not`, refusing to pass [`MAX_DEPTH`].
+    fn deeper(&mut self) -> Result<(), ExprError> {
+        let opened = self.bump();
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(ExprError::TooComplex {
+                what: "levels of `(` and `not`",
+                limit: MAX_DEPTH,
+                column: opened.column,
+            });
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr, ExprError> {
         if self.peek().keyword("not") {
-            self.bump();
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            self.deeper()?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         if self.peek().tok == Tok::Open {
-            self.bump();
+            self.deeper()?;
             let inner = self.or()?;
+            self.depth -= 1;
             let close = self.bump();
             if close.tok != Tok::Close {
                 return Err(expected(Expected::ConnectiveOrClose, &close));
@@ -324,6 +363,14 @@ impl Parser {
 
     fn test(&mut self) -> Result<Expr, ExprError> {
         let name = self.bump();
+        self.tests += 1;
+        if self.tests > MAX_TESTS {
+            return Err(ExprError::TooComplex {
+                what: "tests",
+                limit: MAX_TESTS,
+                column: name.column,
+            });
+        }
         let field = match &name.tok {
             Tok::Word(w) => w.parse::<Field>().map_err(|_| ExprError::UnknownField {
                 found: w.clone(),
@@ -405,6 +452,8 @@ impl Expr {
         let mut parser = Parser {
             tokens: lex(text)?,
             pos: 0,
+            depth: 0,
+            tests: 0,
         };
         let expr = parser.or()?;
         let rest = parser.bump();

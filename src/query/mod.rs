@@ -10,12 +10,16 @@
 //! - [`stats()`], counts;
 //! - [`ClaimView`] and [`SourceView`]: one item and its neighbourhood (`show`, `list`).
 //!
+//! The answers that print a chain per claim (`supporters`, `attackers`, `impact`) and `why`
+//! can be cut to their first results with a [`Limit`], which keeps what is printed bounded.
+//!
 //! Every query takes ids as text and answers [`QueryError`] for an id that names nothing or
 //! names a source where a claim is needed. Each one's doc comment states its cost; V and E are
 //! the numbers of nodes and edges of the graph.
 
 mod conflicts;
 mod cycles;
+mod limit;
 mod path;
 mod rank;
 mod shared;
@@ -28,6 +32,7 @@ mod why;
 
 pub use conflicts::{Conflict, ConflictKind, conflicts};
 pub use cycles::{Cycle, cycles};
+pub use limit::Limit;
 pub use path::{Paths, all_paths, path};
 pub use rank::{Central, Ranked, central};
 pub use shared::{Shared, SharedIter};

@@ -8,7 +8,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::NodeIndex;
 
 use super::walk::Walk;
-use super::{Chain, ClaimRef, QueryError, Stance, claim_node, has_source};
+use super::{Chain, ClaimRef, Limit, QueryError, Stance, claim_node, has_source};
 use crate::graph::ClaimGraph;
 use crate::model::{Id, RelationKind};
 
@@ -24,6 +24,19 @@ pub struct Reach<'a> {
     pub depth: Option<usize>,
     /// The claims found, nearest first, then in file order.
     pub results: Vec<Reached<'a>>,
+    /// How many claims were found: more than `results` holds when a [`Limit`] left some out.
+    pub total: usize,
+    /// Whether a [`Limit`] left some out.
+    pub truncated: bool,
+}
+
+impl Reach<'_> {
+    /// Keeps the nearest results within `limit` (see [`Limit`]).
+    pub fn limited(mut self, limit: Limit) -> Self {
+        self.total = limit.apply(&mut self.results);
+        self.truncated = self.results.len() < self.total;
+        self
+    }
 }
 
 /// A claim found by [`supporters`], [`attackers`] or [`impact`].
@@ -83,11 +96,13 @@ fn reach<'a>(
                 chain: chains.of(s),
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
     Ok(Reach {
         target: &claim.id,
         stance,
         depth,
+        total: results.len(),
+        truncated: false,
         results,
     })
 }
@@ -99,6 +114,19 @@ pub struct Impact<'a> {
     pub target: &'a Id,
     /// The claims its support runs to, nearest first, then in file order.
     pub results: Vec<Impacted<'a>>,
+    /// How many claims were found: more than `results` holds when a [`Limit`] left some out.
+    pub total: usize,
+    /// Whether a [`Limit`] left some out.
+    pub truncated: bool,
+}
+
+impl Impact<'_> {
+    /// Keeps the nearest results within `limit` (see [`Limit`]).
+    pub fn limited(mut self, limit: Limit) -> Self {
+        self.total = limit.apply(&mut self.results);
+        self.truncated = self.results.len() < self.total;
+        self
+    }
 }
 
 /// A claim [`impact`] found.
@@ -137,9 +165,11 @@ pub fn impact<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Impact<'a>, QueryEr
                 loses_all_support: !kept[n.index()],
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
     Ok(Impact {
         target: &claim.id,
+        total: results.len(),
+        truncated: false,
         results,
     })
 }

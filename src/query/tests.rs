@@ -365,3 +365,34 @@ fn central_on_a_graph_of_many_blocks_agrees_with_a_plain_power_iteration() {
         answer.results[0].score
     );
 }
+
+#[test]
+fn a_limit_keeps_the_nearest_results_and_says_how_many_there_were() {
+    // c0 supports c1 supports ... c99: every answer about an end holds 99 chains of up to 99
+    // relations, 4,950 links in all.
+    let ids: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+    let links: Vec<String> = (1..100).map(|i| format!("c{}+c{i}", i - 1)).collect();
+    let g = graph(&ids.join(" "), &links.join(" "));
+    let near = impact(&g, "c0").unwrap().limited(Limit::First(3));
+    let got: Vec<String> = near.results.iter().map(|r| found(&r.reached)).collect();
+    assert_eq!(got, ["c1@1:c0+c1", "c2@2:c0+c1+c2", "c3@3:c0+c1+c2+c3"]);
+    assert_eq!((near.total, near.truncated), (99, true));
+    let reach = supporters(&g, "c99", None)
+        .unwrap()
+        .limited(Limit::First(2));
+    let got: Vec<String> = reach.results.iter().map(found).collect();
+    assert_eq!(got, ["c98@1:c98+c99", "c97@2:c97+c98+c99"]);
+    assert_eq!((reach.total, reach.truncated), (99, true));
+    let tree = why(&g, "c99").unwrap().limited(Limit::First(4));
+    let depths: Vec<usize> = tree.lines.iter().map(|l| l.depth).collect();
+    assert_eq!(depths, [0, 1, 2, 3]);
+    assert_eq!((tree.total, tree.truncated), (100, true));
+    // No limit, or one above the count, keeps everything.
+    let all = attackers(&g, "c99", None).unwrap().limited(Limit::All);
+    assert_eq!((all.results.len(), all.total, all.truncated), (0, 0, false));
+    let all = impact(&g, "c0").unwrap().limited(Limit::First(500));
+    assert_eq!(
+        (all.results.len(), all.total, all.truncated),
+        (99, 99, false)
+    );
+}

@@ -2,7 +2,7 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::{QueryError, claim_node};
+use super::{Limit, QueryError, claim_node};
 use crate::graph::{ClaimGraph, EdgeKind, ItemKind, NodeRef};
 use crate::model::{Id, Rating, RelationKind};
 
@@ -14,6 +14,21 @@ pub struct Why<'a> {
     pub target: &'a Id,
     /// The tree, root first.
     pub lines: Vec<WhyLine<'a>>,
+    /// How many lines the whole tree has: more than `lines` holds when a [`Limit`] left some
+    /// out.
+    pub total: usize,
+    /// Whether a [`Limit`] left some out.
+    pub truncated: bool,
+}
+
+impl Why<'_> {
+    /// Keeps the first lines of the tree within `limit` (see [`Limit`]); a line's parent is
+    /// always above it, so what is kept is still a tree.
+    pub fn limited(mut self, limit: Limit) -> Self {
+        self.total = limit.apply(&mut self.lines);
+        self.truncated = self.lines.len() < self.total;
+        self
+    }
 }
 
 /// How an item of the tree bears on its parent.
@@ -185,6 +200,8 @@ pub fn why<'a>(graph: &'a ClaimGraph, id: &str) -> Result<Why<'a>, QueryError> {
     }
     Ok(Why {
         target: &claim.id,
+        total: lines.len(),
+        truncated: false,
         lines,
     })
 }

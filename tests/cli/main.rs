@@ -11,10 +11,12 @@ mod desk;
 mod docs;
 mod eval;
 mod formats;
+mod fuzz_corpus;
 #[path = "../../benches/support/generate.rs"]
 mod generate;
 mod hostile;
 mod hostile_files;
+mod hostile_sizes;
 mod iccma;
 mod query;
 mod report;

@@ -133,7 +133,8 @@ fn attackers_follow_the_sign_of_the_chain() {
 fn reach_json_shape() {
     assert_eq!(
         json_of(query(&["supporters", "rates", "--around", "rates"])),
-        json!({"target": "rates", "stance": "for", "depth": 1, "results": []})
+        json!({"target": "rates", "stance": "for", "depth": 1, "results": [],
+               "total": 0, "truncated": false})
     );
     assert_eq!(
         json_of(query(&["attackers", "shadows"])),
@@ -146,7 +147,9 @@ fn reach_json_shape() {
                 "text": "The shadows match one light source on uneven ground.",
                 "distance": 1,
                 "chain": chain(&["physics", "shadows"], &["contradicts"], "against")
-            }]
+            }],
+            "total": 1,
+            "truncated": false
         })
     );
 }
@@ -297,7 +300,7 @@ fn why_prints_the_support_tree() {
             line(0, Value::Null, Value::Null, "claim", "physics",
                  "The shadows match one light source on uneven ground.", json!("true")),
             line(1, json!(0), json!("by"), "source", "desk", "Fact desk", Value::Null),
-        ]})
+        ], "total": 2, "truncated": false})
     );
 }
 
@@ -329,7 +332,7 @@ fn impact_lists_what_rests_on_a_claim() {
             "distance": 1,
             "chain": chain(&["shadows", "moon"], &["supports"], "for"),
             "loses_all_support": false
-        }]})
+        }], "total": 1, "truncated": false})
     );
 }
 

@@ -14,7 +14,7 @@ use super::paint::Paint;
 use super::select::SelectionArgs;
 use super::{Context, Failure, output};
 use crate::graph::ClaimGraph;
-use crate::query::{self, QueryError};
+use crate::query::{self, Limit, QueryError};
 
 /// `query`.
 #[derive(Debug, Args)]
@@ -71,6 +71,9 @@ pub struct ReachArgs {
     /// Follow chains of any length (`--depth N`: at most N relations; default 1, direct).
     #[arg(long)]
     pub all: bool,
+    /// List only the nearest N claims (0 for all).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub limit: usize,
     /// Format and selection.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -105,6 +108,10 @@ pub struct ClaimArgs {
     /// The claim.
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::cli::completions::claim_ids))]
     pub id: String,
+    /// Print only the first N lines of the tree (`why`) or the nearest N claims (`impact`);
+    /// 0 for all.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub limit: usize,
     /// Format and selection.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -142,13 +149,34 @@ pub trait Render: serde::Serialize {
     fn text(&self, p: &Paint) -> String;
     /// Tab-separated rows.
     fn tsv(&self) -> String;
+    /// `(shown, total, what)` when a `--limit` left some of the answer out.
+    fn left_out(&self) -> Option<(usize, usize, &'static str)> {
+        None
+    }
 }
 
+/// Prints `answer`; when a `--limit` cut it, says so after the text, or on stderr after TSV
+/// (JSON answers carry `total` and `truncated`).
 fn emit<T: Render>(answer: &T, format: TableFormat, p: &Paint) -> Result<(), Failure> {
+    let note = answer.left_out().map(|(shown, total, what)| {
+        format!(
+            "{} more {what} not shown (`--limit 0` shows all {total})",
+            total - shown
+        )
+    });
     match format {
         TableFormat::Json => output::json(answer),
-        TableFormat::Text => output::stdout(&answer.text(p)),
-        TableFormat::Tsv => output::stdout(&answer.tsv()),
+        TableFormat::Text => {
+            let note = note.map(|n| format!("  {}\n", p.dim(&format!("… {n}"))));
+            output::stdout(&(answer.text(p) + &note.unwrap_or_default()))
+        }
+        TableFormat::Tsv => {
+            output::stdout(&answer.tsv())?;
+            if let Some(note) = note {
+                eprintln!("note: {note}");
+            }
+            Ok(())
+        }
     }
 }
 
@@ -173,16 +201,14 @@ pub fn run(cli: &Cli, ctx: &Context, args: &QueryArgs) -> Result<(), Failure> {
     let format = common.format;
     let depth = |a: &ReachArgs| (!a.all).then(|| common.selection.depth.unwrap_or(1));
     match &args.query {
-        QueryCommand::Supporters(a) => emit(
-            &query::supporters(graph, &a.id, depth(a)).map_err(fail)?,
-            format,
-            &p,
-        ),
-        QueryCommand::Attackers(a) => emit(
-            &query::attackers(graph, &a.id, depth(a)).map_err(fail)?,
-            format,
-            &p,
-        ),
+        QueryCommand::Supporters(a) => {
+            let answer = query::supporters(graph, &a.id, depth(a)).map_err(fail)?;
+            emit(&answer.limited(Limit::from_flag(a.limit)), format, &p)
+        }
+        QueryCommand::Attackers(a) => {
+            let answer = query::attackers(graph, &a.id, depth(a)).map_err(fail)?;
+            emit(&answer.limited(Limit::from_flag(a.limit)), format, &p)
+        }
         QueryCommand::Path(a) if a.all => {
             let paths = query::all_paths(graph, &a.from, &a.to, a.max_len, a.limit);
             emit(&paths.map_err(fail)?, format, &p)
@@ -192,8 +218,14 @@ pub fn run(cli: &Cli, ctx: &Context, args: &QueryArgs) -> Result<(), Failure> {
             format,
             &p,
         ),
-        QueryCommand::Why(a) => emit(&query::why(graph, &a.id).map_err(fail)?, format, &p),
-        QueryCommand::Impact(a) => emit(&query::impact(graph, &a.id).map_err(fail)?, format, &p),
+        QueryCommand::Why(a) => {
+            let answer = query::why(graph, &a.id).map_err(fail)?;
+            emit(&answer.limited(Limit::from_flag(a.limit)), format, &p)
+        }
+        QueryCommand::Impact(a) => {
+            let answer = query::impact(graph, &a.id).map_err(fail)?;
+            emit(&answer.limited(Limit::from_flag(a.limit)), format, &p)
+        }
         QueryCommand::Conflicts(_) => emit(&query::conflicts(graph), format, &p),
         QueryCommand::Unsupported(_) => emit(&query::unsupported(graph), format, &p),
         QueryCommand::Cycles(_) => emit(&query::cycles(graph), format, &p),

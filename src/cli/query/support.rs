@@ -69,10 +69,7 @@ impl Render for Reach<'_> {
         if self.results.is_empty() {
             return format!("no {many} of {target} ({note})\n");
         }
-        let mut out = format!(
-            "{} of {target} ({note}):\n",
-            count(self.results.len(), one, many)
-        );
+        let mut out = format!("{} of {target} ({note}):\n", count(self.total, one, many));
         let rows: Vec<&Reached<'_>> = self.results.iter().collect();
         reached_rows(&mut out, p, &rows, self.depth != Some(1), &[]);
         out
@@ -82,6 +79,11 @@ impl Render for Reach<'_> {
     fn tsv(&self) -> String {
         self.results.iter().map(|r| reached_tsv(r, "")).collect()
     }
+
+    fn left_out(&self) -> Option<(usize, usize, &'static str)> {
+        self.truncated
+            .then_some((self.results.len(), self.total, "claims"))
+    }
 }
 
 impl Render for Impact<'_> {
@@ -90,14 +92,10 @@ impl Render for Impact<'_> {
         if self.results.is_empty() {
             return format!("nothing rests on {target}\n");
         }
-        let verb = if self.results.len() == 1 {
-            "rests"
-        } else {
-            "rest"
-        };
+        let verb = if self.total == 1 { "rests" } else { "rest" };
         let mut out = format!(
             "{} {verb} on {target}:\n",
-            count(self.results.len(), "claim", "claims")
+            count(self.total, "claim", "claims")
         );
         let rows: Vec<&Reached<'_>> = self.results.iter().map(|r| &r.reached).collect();
         let notes: Vec<&str> = self
@@ -124,6 +122,11 @@ impl Render for Impact<'_> {
                 reached_tsv(&r.reached, loses)
             })
             .collect()
+    }
+
+    fn left_out(&self) -> Option<(usize, usize, &'static str)> {
+        self.truncated
+            .then_some((self.results.len(), self.total, "claims"))
     }
 }
 
@@ -201,6 +204,11 @@ impl Render for Why<'_> {
                 )
             })
             .collect()
+    }
+
+    fn left_out(&self) -> Option<(usize, usize, &'static str)> {
+        self.truncated
+            .then_some((self.lines.len(), self.total, "lines"))
     }
 }
 

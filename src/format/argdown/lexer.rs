@@ -10,6 +10,7 @@ use super::patterns::{
     newline, one_trailing_break, reference, run, special, statement_number, tag, titled,
     trailing_breaks,
 };
+use super::seek::{Needle, Seek};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +93,8 @@ const RELATIONS: [(&str, Kind); 9] = [
 
 struct Lexer<'a> {
     text: &'a str,
+    /// Look-ahead for closing marks, remembered (see [`Seek`]).
+    seek: &'a Seek<'a>,
     pos: usize,
     tokens: Vec<Token>,
     /// End offset of the last skipped token (spaces, comments), if after the last token.
@@ -99,15 +102,22 @@ struct Lexer<'a> {
     indents: Vec<usize>,
     ranges: Vec<(bool, Range)>,
     inference: bool,
-    /// The current line (1-based) and the offset it starts at.
+    /// The current line and column (1-based, the column in characters).
     line: usize,
-    line_start: usize,
+    column: usize,
 }
 
-/// Splits `text` into tokens as Argdown does. Comments and spaces are dropped.
+/// Splits `text` into tokens as Argdown does. Comments and spaces are dropped. Linear in the
+/// length of the text.
 pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
+    tokenize_with(text, &Seek::new(text))
+}
+
+/// [`tokenize`], looking ahead through `seek` (over `text`).
+fn tokenize_with<'a>(text: &'a str, seek: &'a Seek<'a>) -> Result<Vec<Token>, LexError> {
     let mut lx = Lexer {
         text,
+        seek,
         pos: 0,
         tokens: Vec::new(),
         skipped_after_last: false,
@@ -115,7 +125,7 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
         ranges: Vec::new(),
         inference: false,
         line: 1,
-        line_start: 0,
+        column: 1,
     };
     while lx.pos < text.len() {
         if !lx.step() {
@@ -152,17 +162,19 @@ impl Lexer<'_> {
     }
 
     /// Line and column of the current position, counted as the lexer goes (not from the
-    /// start each time, which would make lexing quadratic).
+    /// start of the text or line each time, which would make lexing quadratic).
     fn here(&self) -> (usize, usize) {
-        let column = self.text[self.line_start..self.pos].chars().count() + 1;
-        (self.line, column)
+        (self.line, self.column)
     }
 
     fn advance(&mut self, len: usize) {
         let consumed = &self.text[self.pos..self.pos + len];
-        if let Some(last) = consumed.rfind('\n') {
-            self.line += consumed.matches('\n').count();
-            self.line_start = self.pos + last + 1;
+        match consumed.rfind('\n') {
+            Some(last) => {
+                self.line += consumed.matches('\n').count();
+                self.column = consumed[last + 1..].chars().count() + 1;
+            }
+            None => self.column += consumed.chars().count(),
         }
         self.pos += len;
     }
@@ -229,7 +241,7 @@ impl Lexer<'_> {
         let rest = self.rest();
         let simple = [
             (Kind::FrontMatter, front_matter(rest)),
-            (Kind::Data, data(rest)),
+            (Kind::Data, data(self.seek, rest)),
             (Kind::EscapedChar, escaped(rest)),
             (Kind::SpecialChar, special(rest)),
         ];
@@ -264,7 +276,7 @@ impl Lexer<'_> {
                     .filter(|&l| l >= 2)
                     .map(|l| (Kind::InferenceEnd, l))
             })
-            .or_else(|| data(rest).map(|l| (Kind::Data, l)))
+            .or_else(|| data(self.seek, rest).map(|l| (Kind::Data, l)))
             .or_else(|| rest.starts_with(',').then_some((Kind::ListDelimiter, 1)));
         if let Some((kind, len)) = found {
             if kind == Kind::InferenceEnd {
@@ -279,11 +291,11 @@ impl Lexer<'_> {
     fn comment(&self) -> Option<usize> {
         let rest = self.rest();
         let body = if let Some(after) = rest.strip_prefix("<!--") {
-            4 + after.find("-->")? + 3
+            4 + self.seek.find(after, Needle::CommentEnd)? + 3
         } else if let Some(after) = rest.strip_prefix("/*") {
-            2 + after.find("*/")? + 2
+            2 + self.seek.find(after, Needle::BlockEnd)? + 2
         } else if rest.starts_with("//") {
-            rest.find(['\n', '\r'])?
+            self.seek.find(rest, Needle::Break)?
         } else {
             return None;
         };
@@ -398,15 +410,16 @@ impl Lexer<'_> {
                 return true;
             }
         }
-        let found = link(rest)
+        let seek = self.seek;
+        let found = link(seek, rest)
             .map(|l| (Kind::Link, l))
-            .or_else(|| tag(rest).map(|l| (Kind::Tag, l)))
-            .or_else(|| titled(rest, '[', ']', true).map(|l| (Kind::StatementDefinition, l)))
-            .or_else(|| reference(rest, '[', ']').map(|l| (Kind::StatementReference, l)))
-            .or_else(|| mention(rest, '[', ']').map(|l| (Kind::StatementMention, l)))
-            .or_else(|| titled(rest, '<', '>', true).map(|l| (Kind::ArgumentDefinition, l)))
-            .or_else(|| reference(rest, '<', '>').map(|l| (Kind::ArgumentReference, l)))
-            .or_else(|| mention(rest, '<', '>').map(|l| (Kind::ArgumentMention, l)));
+            .or_else(|| tag(seek, rest).map(|l| (Kind::Tag, l)))
+            .or_else(|| titled(seek, rest, '[', ']', true).map(|l| (Kind::StatementDefinition, l)))
+            .or_else(|| reference(seek, rest, '[', ']').map(|l| (Kind::StatementReference, l)))
+            .or_else(|| mention(seek, rest, '[', ']').map(|l| (Kind::StatementMention, l)))
+            .or_else(|| titled(seek, rest, '<', '>', true).map(|l| (Kind::ArgumentDefinition, l)))
+            .or_else(|| reference(seek, rest, '<', '>').map(|l| (Kind::ArgumentReference, l)))
+            .or_else(|| mention(seek, rest, '<', '>').map(|l| (Kind::ArgumentMention, l)));
         if let Some((kind, len)) = found {
             self.push(kind, len);
             return true;
@@ -503,7 +516,39 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_of_opening_marks_lex_in_linear_work() {
+        // Each mark opens a pattern that looks ahead for its closing mark; none comes. Once
+        // every position searched to the end: 100 KB of `[` took 17 s.
+        let marks = [
+            "[", "<", "{", "[a", "<a", "{a", "<!--", "/*", "//", "#(", "@[", "@<", "[x](", "{a}, ",
+            "{\n", "[\n",
+        ];
+        for mark in marks {
+            let text = mark.repeat(20_000 / mark.len());
+            let seek = Seek::new(&text);
+            let tokens = tokenize_with(&text, &seek).map(|t| t.len());
+            assert!(tokens.is_ok_and(|n| n > 0), "{mark:?}");
+            let work = seek.searched();
+            assert!(work <= 4 * text.len(), "{mark:?}: {work} bytes searched");
+        }
+    }
+
+    #[test]
+    fn a_long_line_of_tokens_lexes_in_linear_time() {
+        // 100,000 tokens on one line: counting each token's column from the start of its line
+        // read 20 billion characters (minutes); counted as the lexer goes, 400,000.
+        let text = "[a] ".repeat(100_000);
+        let tokens = tokenize(&text).unwrap();
+        let last = tokens.last().unwrap();
+        assert_eq!((last.line, last.column), (1, 399_997));
+    }
+
+    #[test]
     fn patterns() {
+        // Each pattern with look-ahead of its own over `text`.
+        let data = |text| data(&Seek::new(text), text);
+        let tag = |text| tag(&Seek::new(text), text);
+        let link = |text| link(&Seek::new(text), text);
         assert_eq!(data("{a: 1} x"), Some(6));
         assert_eq!(data("{a: {b: 1}, c: 2} x"), Some(17));
         assert_eq!(data("{a: 1}, b"), None);
@@ -512,8 +557,12 @@ mod tests {
         assert_eq!(special(":heart:"), Some(7));
         assert_eq!(tag("#(two words) x"), Some(13));
         assert_eq!(tag("#tag_x"), Some(6));
-        assert_eq!(titled("[a] [b]: x", '[', ']', true), Some(8));
-        assert_eq!(reference("[-x]", '[', ']'), None);
+        let text = "[a] [b]: x";
+        assert_eq!(titled(&Seek::new(text), text, '[', ']', true), Some(8));
+        let text = "[a]\n[b]: x";
+        assert_eq!(titled(&Seek::new(text), text, '[', ']', true), None);
+        assert_eq!(reference(&Seek::new("[-x]"), "[-x]", '[', ']'), None);
+        assert_eq!(reference(&Seek::new("[x\n]"), "[x\n]", '[', ']'), None);
         assert_eq!(front_matter("===\na: 1\n===\n"), Some(12));
         assert_eq!(link("[t](u) x"), Some(7));
     }

@@ -18,6 +18,7 @@ mod lexer;
 mod model;
 mod parser;
 mod patterns;
+mod seek;
 mod writer;
 
 pub use writer::to_argdown;

@@ -107,9 +107,19 @@ pub(super) struct ParseError {
 
 type Result<T> = std::result::Result<T, ParseError>;
 
+/// How deep bold and italic ranges, and relations under relations, may nest. The parser and
+/// the model builder recurse once a level, so without a bound a few kilobytes of `*a ` or of
+/// ever deeper indentation overflow the stack; real maps nest a handful of levels.
+pub(super) const MAX_NESTING: usize = 100;
+
 /// Parses a token list into a document.
 pub(super) fn parse(tokens: Vec<Token>, eof: (usize, usize)) -> Result<Document> {
-    let mut p = Parser { tokens, at: 0, eof };
+    let mut p = Parser {
+        tokens,
+        at: 0,
+        eof,
+        depth: 0,
+    };
     p.document()
 }
 
@@ -117,6 +127,8 @@ struct Parser {
     tokens: Vec<Token>,
     at: usize,
     eof: (usize, usize),
+    /// How many ranges and indented relations enclose the current token.
+    depth: usize,
 }
 
 fn is_freestyle(k: Kind) -> bool {
@@ -221,6 +233,32 @@ impl Parser {
         }
     }
 
+    /// Runs `inner` one nesting level deeper, refusing to go past [`MAX_NESTING`] with an
+    /// error at token `opened` (what opened the level).
+    fn nested<T>(
+        &mut self,
+        what: &str,
+        opened: usize,
+        inner: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        if self.depth >= MAX_NESTING {
+            let (line, column) = match self.tokens.get(opened) {
+                Some(t) => (t.line, t.column),
+                None => self.eof,
+            };
+            let message = format!("{what} nest more than {MAX_NESTING} levels deep");
+            return Err(ParseError {
+                line,
+                column,
+                message,
+            });
+        }
+        self.depth += 1;
+        let result = inner(self);
+        self.depth -= 1;
+        result
+    }
+
     fn line(&self) -> usize {
         self.tokens.get(self.at).map_or(self.eof.0, |t| t.line)
     }
@@ -321,7 +359,7 @@ impl Parser {
     fn rest_of(&mut self, title: Title, content: Content, line: usize) -> Result<Statement> {
         let data = self.data()?;
         let relations = if self.peek(0) == Some(Kind::Indent) {
-            self.relations()?
+            self.nested("indented relations", self.at, Parser::relations)?
         } else {
             Vec::new()
         };
@@ -494,7 +532,10 @@ impl Parser {
     }
 
     fn range(&mut self, content: &mut Content, end: Kind, range: Range) -> Result<()> {
-        self.content_into(content)?;
+        let opened = self.at - 1;
+        self.nested("bold and italic ranges", opened, |p| {
+            p.content_into(content)
+        })?;
         let marker = match (end, range) {
             (Kind::BoldEnd(_), Range::Asterisk) => "`**`",
             (Kind::BoldEnd(_), Range::Underscore) => "`__`",

@@ -1,5 +1,9 @@
 //! The patterns of Argdown's tokens, each a function from the rest of the text to the length
 //! of its match, written after the regular expressions of Argdown's lexer (quoted above each).
+//! Patterns that look ahead for a closing mark do so through [`Seek`], which remembers what it
+//! found so that trying them at every position stays linear.
+
+use super::seek::{Needle, Seek};
 
 /// Length of the longest prefix of chars satisfying `f`, if not empty.
 pub(super) fn run(text: &str, f: impl Fn(char) -> bool) -> Option<usize> {
@@ -70,34 +74,12 @@ pub(super) fn front_matter(text: &str) -> Option<usize> {
 
 /// `{((?!}\s[^,}])(.|\n))*}(?!\s*(,|}))`: the last `}` reachable without passing a `\r` or a
 /// `}` followed by a space and something other than `,` or `}`, and not itself followed by
-/// (spaces and) `,` or `}`.
-pub(super) fn data(text: &str) -> Option<usize> {
+/// (spaces and) `,` or `}` (see [`Seek::data`]).
+pub(super) fn data(seek: &Seek<'_>, text: &str) -> Option<usize> {
     if !text.starts_with('{') {
         return None;
     }
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let mut end = bytes.len();
-    for (i, &(_, c)) in bytes.iter().enumerate().skip(1) {
-        if c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-            end = i;
-            break;
-        }
-        let blocks = c == '}'
-            && bytes.get(i + 1).is_some_and(|&(_, w)| w.is_whitespace())
-            && bytes.get(i + 2).is_some_and(|&(_, n)| n != ',' && n != '}');
-        if blocks {
-            end = i + 1;
-            break;
-        }
-    }
-    (1..end).rev().find_map(|i| {
-        let (at, c) = bytes[i];
-        if c != '}' {
-            return None;
-        }
-        let after = text[at + 1..].trim_start();
-        (!after.starts_with([',', '}'])).then_some(at + 1)
-    })
+    seek.data(text)
 }
 
 /// `\\.(?: )*`
@@ -163,14 +145,14 @@ pub(super) fn statement_number(text: &str) -> Option<usize> {
 }
 
 /// `\[[^\]]+?\]\([^\)]+?\)[ \t]?`
-pub(super) fn link(text: &str) -> Option<usize> {
+pub(super) fn link(seek: &Seek<'_>, text: &str) -> Option<usize> {
     let after = text.strip_prefix('[')?;
-    let close = after.find(']')?;
+    let close = seek.find(after, Needle::Bracket)?;
     if close == 0 || !after[close..].starts_with("](") {
         return None;
     }
     let url = &after[close + 2..];
-    let end = url.find(')')?;
+    let end = seek.find(url, Needle::Paren)?;
     if end == 0 {
         return None;
     }
@@ -183,10 +165,10 @@ fn is_tag_char(c: char) -> bool {
 }
 
 /// `#(?:\([^\)]+\)|[tag chars]+)[ \t]?`
-pub(super) fn tag(text: &str) -> Option<usize> {
+pub(super) fn tag(seek: &Seek<'_>, text: &str) -> Option<usize> {
     let after = text.strip_prefix('#')?;
     let len = if let Some(inner) = after.strip_prefix('(') {
-        let close = inner.find(')')?;
+        let close = seek.find(inner, Needle::Paren)?;
         if close == 0 {
             return None;
         }
@@ -198,40 +180,43 @@ pub(super) fn tag(text: &str) -> Option<usize> {
 }
 
 /// `\[.+?\]:` (or `<.+?>:`): the first `]:` on the line after at least one character.
-pub(super) fn titled(text: &str, open: char, close: char, colon: bool) -> Option<usize> {
+pub(super) fn titled(
+    seek: &Seek<'_>,
+    text: &str,
+    open: char,
+    close: char,
+    colon: bool,
+) -> Option<usize> {
     let after = text.strip_prefix(open)?;
-    let line_end = after
-        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-        .unwrap_or(after.len());
+    let line_end = seek.find(after, Needle::LineEnd).unwrap_or(after.len());
     let first = after.chars().next()?.len_utf8();
     if first > line_end {
         return None;
     }
-    let pattern: String = if colon {
-        format!("{close}:")
-    } else {
-        close.to_string()
-    };
-    let at = after[first..line_end].find(&pattern)?;
-    Some(1 + first + at + pattern.len())
+    let needle = Needle::closing(close, colon);
+    // The mark holds no line break, so a match that starts on the line ends on it.
+    let at = seek
+        .find(&after[first..], needle)
+        .filter(|&at| first + at < line_end)?;
+    Some(1 + first + at + if colon { 2 } else { 1 })
 }
 
 /// `\[[^-].*?\]` (or `<[^-].*?>`): the first character may be anything but `-`, even a line
 /// break; the rest stays on its line.
-pub(super) fn reference(text: &str, open: char, close: char) -> Option<usize> {
+pub(super) fn reference(seek: &Seek<'_>, text: &str, open: char, close: char) -> Option<usize> {
     let after = text.strip_prefix(open)?;
     let first = after.chars().next().filter(|c| *c != '-')?;
     let rest = &after[first.len_utf8()..];
-    let line_end = rest
-        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-        .unwrap_or(rest.len());
-    let at = rest[..line_end].find(close)?;
+    let line_end = seek.find(rest, Needle::LineEnd).unwrap_or(rest.len());
+    let at = seek
+        .find(rest, Needle::closing(close, false))
+        .filter(|&at| at < line_end)?;
     Some(1 + first.len_utf8() + at + 1)
 }
 
 /// `@\[.+?\][ \t]?` (or `@<.+?>[ \t]?`)
-pub(super) fn mention(text: &str, open: char, close: char) -> Option<usize> {
+pub(super) fn mention(seek: &Seek<'_>, text: &str, open: char, close: char) -> Option<usize> {
     let after = text.strip_prefix('@')?;
-    let len = 1 + titled(after, open, close, false)?;
+    let len = 1 + titled(seek, after, open, close, false)?;
     Some(len + usize::from(text[len..].starts_with([' ', '\t'])))
 }

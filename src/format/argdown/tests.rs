@@ -52,6 +52,32 @@ fn syntax_errors_are_located() {
 }
 
 #[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let err = |text: &str| {
+        let d = summarize(Path::new("t.argdown"), text).unwrap_err();
+        format!("{} {}", d.location, d.message)
+    };
+    // Each `*a ` opens an italic range inside the last: 4 KB of them overflowed the stack.
+    let ranges = "*a ".repeat(50_000);
+    assert_eq!(
+        err(&ranges),
+        "t.argdown:1:301 invalid Argdown: bold and italic ranges nest more than 100 levels deep"
+    );
+    // Each line one space deeper: a relation under the relation above.
+    let mut relations = String::from("[A]: a\n");
+    for depth in 1..=150 {
+        relations.push_str(&format!("{}+ [s{depth}]: b\n", " ".repeat(depth)));
+    }
+    assert_eq!(
+        err(&relations),
+        "t.argdown:102:1 invalid Argdown: indented relations nest more than 100 levels deep"
+    );
+    // As deep as allowed, the error is the missing closing mark.
+    let ranges = "*a ".repeat(parser::MAX_NESTING);
+    assert!(err(&ranges).ends_with("expected the closing `*`, found the end of the file"));
+}
+
+#[test]
 fn snapshot() {
     let (text, losses) = to_argdown(&fixture::graph());
     insta::with_settings!({ snapshot_path => "../snapshots" }, {

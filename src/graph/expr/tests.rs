@@ -205,3 +205,30 @@ fn lists_the_tests_that_name_items() {
         vec![(Field::By, "lee", 6), (Field::Id, "x", 21)]
     );
 }
+
+#[test]
+fn deep_or_long_expressions_are_errors_not_stack_overflows() {
+    // 5,000 `(` overflowed the stack and aborted.
+    let parens = "(".repeat(5000);
+    fails(
+        &parens,
+        101,
+        "the expression is too complex at column 101: more than 100 levels of `(` and `not`",
+    );
+    let nots = format!("{}tag = a", "not ".repeat(20_000));
+    fails(
+        &nots,
+        401,
+        "the expression is too complex at column 401: more than 100 levels of `(` and `not`",
+    );
+    let tests = vec!["tag = a"; 1001].join(" and ");
+    fails(
+        &tests,
+        12001,
+        "the expression is too complex at column 12001: more than 1000 tests",
+    );
+    // Up to the limits is fine.
+    let deep = format!("{}tag = a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+    assert!(Expr::parse(&deep).is_ok());
+    assert!(Expr::parse(&vec!["tag = a"; MAX_TESTS].join(" or ")).is_ok());
+}

@@ -1,0 +1,8 @@
+//! The apx framework reader, as `load` and `solve` use it.
+#![no_main]
+
+use claimgraph::format::af::AfFormat;
+use claimgraph::fuzzing;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| fuzzing::framework(AfFormat::Apx, data));
