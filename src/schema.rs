@@ -227,6 +227,45 @@ fn yaml_words(names: &[&str]) -> Vec<Value> {
     values
 }
 
+/// A SHA-256 digest as written in a claim file.
+pub(crate) struct Sha256Text;
+
+impl JsonSchema for Sha256Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Sha256".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{64}$",
+            "description": "A SHA-256 digest: 64 hexadecimal digits."
+        })
+    }
+}
+
+/// `verdict:`: one verdict, or a history of them, oldest first, each with its `date`.
+pub(crate) struct Verdicts;
+
+impl JsonSchema for Verdicts {
+    fn schema_name() -> Cow<'static, str> {
+        "Verdicts".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<RawVerdict>();
+        json_schema!({
+            "description": "A verdict, or a history of verdicts, oldest first; in a history every \
+                            entry has its `date`, and the last is the current one.",
+            // if/then/else rather than anyOf, so that a validator points at the wrong key in
+            // the verdict, not at the whole `verdict` value.
+            "if": { "type": "array" },
+            "then": { "type": "array", "items": { "allOf": [one, { "required": ["date"] }] } },
+            "else": one
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,43 +302,5 @@ mod tests {
         let claim = &schema["definitions"]["Claim"];
         assert_eq!(claim["additionalProperties"], false);
         assert_eq!(claim["required"], serde_json::json!(["id", "text"]));
-    }
-}
-
-/// A SHA-256 digest as written in a claim file.
-pub(crate) struct Sha256Text;
-
-impl JsonSchema for Sha256Text {
-    fn schema_name() -> Cow<'static, str> {
-        "Sha256".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": "^[0-9a-fA-F]{64}$",
-            "description": "A SHA-256 digest: 64 hexadecimal digits."
-        })
-    }
-}
-
-/// `verdict:`: one verdict, or a history of them, oldest first, each with its `date`.
-pub(crate) struct Verdicts;
-
-impl JsonSchema for Verdicts {
-    fn schema_name() -> Cow<'static, str> {
-        "Verdicts".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let one = generator.subschema_for::<RawVerdict>();
-        json_schema!({
-            "description": "A verdict, or a history of verdicts, oldest first; in a history every \
-                            entry has its `date`, and the last is the current one.",
-            "anyOf": [
-                one,
-                { "type": "array", "items": { "allOf": [one, { "required": ["date"] }] } }
-            ]
-        })
     }
 }

@@ -118,6 +118,14 @@ fn broken_inputs_the_schema_can_judge_fail_it_where_they_are_wrong() {
     // Keywords: rating, relation kind, source kind, view keywords.
     file_fails_at(&v, "unknown-rating.yaml", &["/claims/0/verdict/rating"]);
     file_fails_at(&v, "unknown-relation-kind.yaml", &["/relations/0/kind"]);
+    // A verdict history: a bad rating in an entry, an entry without its date.
+    let history = "claims:\n  - id: a\n    text: A.\n    verdict:\n      - {rating: true, date: 2025}\n      - {rating: truthy, date: 2026}\n";
+    fails_at(&v, history, &["/claims/0/verdict/1/rating"]);
+    let undated = "claims:\n  - id: a\n    text: A.\n    verdict:\n      - {rating: \"true\"}\n";
+    fails_at(&v, undated, &["/claims/0/verdict/0"]);
+    // Archive fields: a digest of the wrong shape.
+    let digest = "sources:\n  - id: s\n    name: S\n    archive: s.txt\n    sha256: abc\n";
+    fails_at(&v, digest, &["/sources/0/sha256"]);
     fails_at(
         &v,
         "sources:\n  - id: s\n    name: S\n    kind: persn\n",
