@@ -11,7 +11,7 @@ use std::process::Command;
 use crate::test::{Test, data};
 
 /// Whether Graphviz's `dot` runs; prints that `what` is skipped when it does not.
-fn graphviz(what: &str) -> bool {
+pub fn graphviz(what: &str) -> bool {
     let ok = Command::new("dot")
         .arg("-V")
         .output()

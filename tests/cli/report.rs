@@ -46,6 +46,21 @@ fn build_with(claims: &Path, out: &Path, renderer: &str) {
         .run();
 }
 
+/// Runs `tests/browser/report.mjs` with `args` in Chromium; fails the test with its output unless
+/// it succeeds, and returns its standard output.
+fn run_script(args: &[PathBuf]) -> String {
+    let out = Command::new("node")
+        .arg(root().join("tests/browser/report.mjs"))
+        .args(args)
+        .env("CHROMIUM", chromium())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    stdout.into_owned()
+}
+
 /// Whether the browser test can run; says why not (or fails, when CI requires it).
 fn can_run() -> bool {
     let Some(why) = missing() else {
@@ -68,13 +83,7 @@ fn hostile_report_runs_no_injected_script() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut pages = Vec::new();
-    let graphviz = Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !graphviz {
-        eprintln!("skipped the Graphviz half: Graphviz `dot` is not on PATH");
-    }
+    let graphviz = crate::hostile::graphviz("the Graphviz half of the hostile report");
     for renderer in ["embedded", "graphviz"]
         .into_iter()
         .take(1 + usize::from(graphviz))
@@ -83,16 +92,9 @@ fn hostile_report_runs_no_injected_script() {
         build_with(&data("hostile"), &out, renderer);
         pages.push(out.join("index.html"));
     }
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/report.mjs"))
-        .arg("--hostile")
-        .args(&pages)
-        .env("CHROMIUM", chromium())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let mut args = vec![PathBuf::from("--hostile")];
+    args.extend(pages.iter().cloned());
+    let stdout = run_script(&args);
     assert_eq!(stdout.lines().count(), pages.len(), "{stdout}");
 }
 
@@ -109,17 +111,11 @@ fn report_works_in_chromium() {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap();
     let screenshot = target.join("report-screenshot.png");
     let _ = std::fs::remove_file(&screenshot);
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/report.mjs"))
-        .arg(fixture.path().join("index.html"))
-        .arg(&screenshot)
-        .arg(article.path().join("index.html"))
-        .env("CHROMIUM", chromium())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let stdout = run_script(&[
+        fixture.path().join("index.html"),
+        screenshot.clone(),
+        article.path().join("index.html"),
+    ]);
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(
         screenshot.is_file(),
