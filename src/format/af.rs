@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::{apx, iccma, tgf};
 use crate::eval::{Attacks, Framework};
+use crate::fsutil::ReadError;
 use crate::load::{Code, Diagnostic, Location};
 use crate::model::keyword::keyword_enum;
 use crate::model::{Claim, Corpus, FileId, Id, Origin, Relation, RelationKind};
@@ -182,13 +183,17 @@ pub fn read_framework(path: &Path) -> Result<Framework, Vec<Diagnostic>> {
         );
         return Err(vec![d]);
     };
-    let bytes = std::fs::read(path).map_err(|e| {
-        let msg = format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            e.kind().to_string().to_lowercase()
-        );
-        vec![Diagnostic::error(Code::Io, Location::file(path), msg)]
+    // The loader's reading rule: a regular file only (a pipe or a device named `x.af` would
+    // block or never end) of at most the default size limit.
+    let read = crate::fsutil::read_regular(path, crate::load::MAX_FILE_SIZE);
+    let bytes = read.map(|(_, bytes)| bytes).map_err(|e| {
+        let code = match e {
+            ReadError::Io(_) => Code::Io,
+            ReadError::NotRegular { .. } => Code::NotAFile,
+            ReadError::TooLarge { .. } => Code::TooLarge,
+        };
+        let msg = format!("cannot read `{}`: {e}", path.display());
+        vec![Diagnostic::error(code, Location::file(path), msg)]
     })?;
     let text = crate::load::utf8(path, &bytes).map_err(|d| vec![d])?;
     let (file, diags) = format.read(path, text);

@@ -121,9 +121,12 @@ impl Renderer {
         let at = match self.files.iter().position(|(p, _)| p == file) {
             Some(at) => at,
             None => {
-                let text = std::fs::read(file)
+                // Through the loader's one reading rule, so a file swapped for a pipe or a
+                // device since it was loaded cannot block or flood the renderer. No size limit:
+                // the file was loaded under one already.
+                let text = crate::fsutil::read_regular(file, u64::MAX)
                     .ok()
-                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+                    .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned());
                 if self.files.len() == KEPT_FILES {
                     self.files.remove(0);
                 }

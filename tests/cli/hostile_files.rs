@@ -276,3 +276,23 @@ fn a_closed_stderr_keeps_the_exit_code() {
     let status = run_with_closed_pipes(&["show", "no-such-claim"], true);
     assert_eq!(status.code(), Some(2));
 }
+
+/// `solve -f` reads a framework through the same rule: a named pipe called `x.af` once blocked
+/// it for ever.
+#[test]
+fn solve_refuses_a_named_pipe_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("x.af");
+    mkfifo(&pipe);
+    let (_, stderr) = Test::new()
+        .args(&["solve", "-p", "SE-GR", "-f"])
+        .path(&pipe)
+        .timeout(60)
+        .status(1)
+        .run();
+    let expected = format!(
+        "error[not-a-file]: cannot read `{}`: it is a named pipe, not a regular file",
+        pipe.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+}
