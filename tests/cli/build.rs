@@ -19,6 +19,12 @@ fn without_graphviz() -> Test {
     Test::new().env("PATH", &no_graphviz_path())
 }
 
+/// What `build` says on stderr when the embedded renderer draws every file into a new directory.
+fn built_afresh(test: Test) -> Test {
+    test.stderr_contains("\nSVG drawn by the embedded renderer (Graphviz `dot` is not on PATH)\n")
+        .stderr_contains(" files written, 0 unchanged in ")
+}
+
 fn files_in(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir)
         .expect("readable dir")
@@ -49,14 +55,11 @@ fn assert_valid_svg(path: &Path) {
 #[test]
 fn build_without_graphviz_uses_the_embedded_renderer() {
     let out = tempfile::tempdir().expect("temp dir");
-    let (_, stderr) = without_graphviz()
+    built_afresh(without_graphviz())
         .args(&["build", "--out"])
         .path(out.path())
+        .stderr_contains("wrote ")
         .run();
-    assert!(
-        stderr.contains("SVG drawn by the embedded renderer (Graphviz `dot` is not on PATH)"),
-        "{stderr}"
-    );
     let files = files_in(out.path());
     assert!(
         files.contains("all.svg") && files.contains("all.dot"),
@@ -84,7 +87,7 @@ fn build_without_graphviz_uses_the_embedded_renderer() {
 #[test]
 fn output_is_current() {
     let out = tempfile::tempdir().expect("temp dir");
-    without_graphviz()
+    built_afresh(without_graphviz())
         .args(&["build", "--renderer", "embedded", "--out"])
         .path(out.path())
         .run();
@@ -134,15 +137,12 @@ fn output_is_current() {
 fn build_never_overwrites_files_it_did_not_write() {
     let out = tempfile::tempdir().expect("temp dir");
     std::fs::write(out.path().join("all.svg"), "<svg>mine</svg>").expect("write");
-    let (_, stderr) = Test::new()
+    Test::new()
         .args(&["build", "--renderer", "embedded", "--out"])
         .path(out.path())
         .status(2)
+        .stderr_contains("was not written by claimgraph; refusing to overwrite it")
         .run();
-    assert!(
-        stderr.contains("was not written by claimgraph; refusing to overwrite it"),
-        "{stderr}"
-    );
     assert_eq!(
         std::fs::read_to_string(out.path().join("all.svg")).expect("read"),
         "<svg>mine</svg>"
@@ -165,18 +165,19 @@ fn rebuild_removes_views_that_are_gone_and_keeps_other_files() {
             .args(&["build", "--renderer", "embedded", "--out"])
             .path(out.path())
     };
-    build().run();
+    build()
+        .stderr_contains("claims.svg\n")
+        .stderr_contains("3 claims, 3 sources: ")
+        .run();
     assert!(out.path().join("claims.svg").exists());
     std::fs::rename(
         claims.path().join("claims.yaml"),
         claims.path().join("renamed.yaml"),
     )
     .expect("rename");
-    let (_, stderr) = build().run();
-    assert!(
-        stderr.contains("claims.svg (its theme is gone)"),
-        "{stderr}"
-    );
+    build()
+        .stderr_contains("claims.svg (its theme is gone)")
+        .run();
     assert!(!out.path().join("claims.svg").exists());
     assert!(out.path().join("renamed.svg").exists());
     assert!(
@@ -197,6 +198,8 @@ fn build_refuses_broken_claims_and_writes_nothing() {
         ])
         .path(out.path())
         .status(1)
+        .stderr_contains("error[unknown-id]: unknown claim `compute-gapp` in `contradicts`\n")
+        .stderr_contains("\n1 error, 0 warnings in 1 file\n")
         .run();
     assert!(files_in(out.path()).is_empty());
 }
@@ -205,6 +208,7 @@ fn build_refuses_broken_claims_and_writes_nothing() {
 fn export_dot_to_stdout_and_file() {
     let (dot, _) = Test::new()
         .args(&["--claims", "tests/data/small", "export", "dot"])
+        .any_stdout()
         .run();
     assert!(dot.starts_with("digraph"), "{dot}");
     assert!(dot.contains("\"compute-gap\""), "{dot}");
@@ -222,13 +226,13 @@ fn export_dot_to_stdout_and_file() {
 fn export_svg_says_which_renderer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("g.svg");
-    let (_, stderr) = without_graphviz()
+    without_graphviz()
         .args(&["--claims", "tests/data/small", "export", "svg", "-o"])
         .path(&file)
+        .stderr("rendered SVG with the embedded renderer\n")
         .run();
-    assert_eq!(stderr, "rendered SVG with the embedded renderer\n");
     assert_valid_svg(&file);
-    let (_, stderr) = without_graphviz()
+    without_graphviz()
         .args(&[
             "--claims",
             "tests/data/small",
@@ -238,11 +242,8 @@ fn export_svg_says_which_renderer() {
             "graphviz",
         ])
         .status(3)
+        .stderr_contains("Graphviz `dot` was not found on PATH")
         .run();
-    assert!(
-        stderr.contains("Graphviz `dot` was not found on PATH"),
-        "{stderr}"
-    );
 }
 
 #[test]
@@ -258,6 +259,7 @@ fn export_colours_by_evaluation() {
             "--color-by",
             "eval",
         ])
+        .any_stdout()
         .run();
     assert!(dot.contains("claims, filled by evaluation"), "{dot}");
     let node = |id: &str| {
@@ -281,6 +283,8 @@ fn export_colours_by_evaluation() {
             "--color-by",
             "eval",
         ])
+        .stderr("rendered SVG with the embedded renderer\n")
+        .any_stdout()
         .run();
     assert!(svg.contains("claims, filled by evaluation"), "{svg}");
 }
@@ -290,7 +294,7 @@ fn export_colours_by_evaluation() {
 #[test]
 fn build_draws_the_declared_views() {
     let out = tempfile::tempdir().expect("temp dir");
-    without_graphviz()
+    built_afresh(without_graphviz())
         .args(&["--claims", "tests/data/views", "build", "--out"])
         .path(out.path())
         .run();
@@ -373,7 +377,7 @@ fn report_opens_on_the_first_named_view() {
         ("tests/data/report", &["all", "claims", "more"][..], "all"),
     ] {
         let out = tempfile::tempdir().expect("temp dir");
-        without_graphviz()
+        built_afresh(without_graphviz())
             .args(&["--claims", claims, "build", "--out"])
             .path(out.path())
             .run();

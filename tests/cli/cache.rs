@@ -29,11 +29,20 @@ impl Case {
         self.dir.path().join("a.yaml")
     }
 
-    fn run(&self, args: &[&str]) -> (String, String) {
+    /// A run over this corpus and cache, with `--timings` (which the tests read).
+    fn test(&self, args: &[&str]) -> Test {
         Test::new()
             .env("CLAIMGRAPH_CACHE_DIR", self.cache.path().to_str().unwrap())
             .args(&["--claims", self.dir.path().to_str().unwrap(), "--timings"])
             .args(args)
+            .stderr_contains("timings:\n")
+    }
+
+    /// `check` (with `args` before it) on the clean corpus.
+    fn check(&self, args: &[&str]) -> (String, String) {
+        self.test(args)
+            .args(&["check"])
+            .stdout_contains("0 errors, 0 warnings in ")
             .run()
     }
 
@@ -66,8 +75,9 @@ impl Case {
         [files, corpus]
     }
 
+    /// `show a`; its text is what the file says at the time, which the tests check.
     fn show_a(&self) -> (String, String) {
-        self.run(&["show", "a"])
+        self.test(&["show", "a"]).stdout_contains("claim a\n").run()
     }
 }
 
@@ -102,7 +112,7 @@ fn cache_note(stderr: &str) -> &str {
 #[test]
 fn the_second_run_takes_the_whole_corpus_from_the_cache() {
     let case = Case::new();
-    let (_, stderr) = case.run(&["check"]);
+    let (_, stderr) = case.check(&[]);
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
     let (stdout, stderr) = case.show_a();
     assert_eq!(cache_note(&stderr), UNCHANGED);
@@ -120,7 +130,7 @@ fn the_second_run_takes_the_whole_corpus_from_the_cache() {
 #[test]
 fn an_added_file_is_seen_and_the_others_come_from_the_cache() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     let b = "claims:\n  - id: b\n    text: Bananas.\n    by: s\n    supports: [a]\n";
     std::fs::write(case.dir.path().join("b.yaml"), b).unwrap();
     let (stdout, stderr) = case.show_a();
@@ -138,18 +148,18 @@ fn a_removed_file_is_seen() {
     let case = Case::new();
     let b = "claims:\n  - id: b\n    text: Bananas.\n    by: s\n    supports: [a]\n";
     std::fs::write(case.dir.path().join("b.yaml"), b).unwrap();
-    case.run(&["check"]);
+    case.check(&[]);
     case.show_a();
     std::fs::remove_file(case.dir.path().join("b.yaml")).unwrap();
     let (stdout, stderr) = case.show_a();
     assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
     assert!(!stdout.contains("Bananas."), "{stdout}");
-    let (_, stderr) = Test::new()
+    Test::new()
         .env("CLAIMGRAPH_CACHE_DIR", case.cache.path().to_str().unwrap())
         .args(&["--claims", case.dir.path().to_str().unwrap(), "show", "b"])
         .status(2)
+        .stderr_contains("`b`")
         .run();
-    assert!(stderr.contains("`b`"), "{stderr}");
 }
 
 /// Rewrites `path` with `text` (same length) and puts its modification time back.
@@ -169,7 +179,7 @@ fn edit_keeping_size_and_mtime(path: &Path, text: &str) {
 #[test]
 fn an_edit_with_the_same_size_and_mtime_is_seen() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     case.show_a();
     edit_keeping_size_and_mtime(&case.file(), &CLAIMS.replace("Apples.", "Lemons."));
     let (stdout, stderr) = case.show_a();
@@ -183,17 +193,15 @@ fn an_edit_with_the_same_size_and_mtime_is_seen() {
 #[test]
 fn an_edit_that_breaks_the_file_is_reported_every_time() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     edit_keeping_size_and_mtime(&case.file(), &CLAIMS.replace("by: s\n", "by: t\n"));
     let mut notes = Vec::new();
     for _ in 0..2 {
-        let (stdout, stderr) = Test::new()
-            .env("CLAIMGRAPH_CACHE_DIR", case.cache.path().to_str().unwrap())
-            .args(&["--claims", case.dir.path().to_str().unwrap()])
-            .args(&["--timings", "check"])
+        let (_, stderr) = case
+            .test(&["check"])
             .status(1)
+            .stdout_contains("unknown source `t` in `by`")
             .run();
-        assert!(stdout.contains("unknown source `t` in `by`"), "{stdout}");
         notes.push(cache_note(&stderr).to_string());
     }
     assert_eq!(notes, ["cache: 0 hit, 1 miss", UNCHANGED]);
@@ -202,7 +210,7 @@ fn an_edit_that_breaks_the_file_is_reported_every_time() {
 #[test]
 fn a_corrupt_corpus_cache_is_ignored_and_rebuilt() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     let [_, corpus] = case.both_cache_files();
     corrupt(&corpus);
     let (stdout, stderr) = case.show_a();
@@ -215,7 +223,7 @@ fn a_corrupt_corpus_cache_is_ignored_and_rebuilt() {
 #[test]
 fn a_corrupt_cache_is_ignored_and_rebuilt() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     for file in case.both_cache_files() {
         corrupt(&file);
     }
@@ -229,29 +237,31 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
 #[test]
 fn a_cache_from_another_version_is_ignored() {
     let case = Case::new();
-    case.run(&["check"]);
+    case.check(&[]);
     let [files, corpus] = case.both_cache_files();
     change_version(&corpus);
-    let (_, stderr) = case.run(&["check"]);
+    let (_, stderr) = case.check(&[]);
     assert_eq!(cache_note(&stderr), "cache: 1 hit, 0 miss");
     for file in [files, corpus] {
         change_version(&file);
     }
-    let (_, stderr) = case.run(&["check"]);
+    let (_, stderr) = case.check(&[]);
     assert_eq!(cache_note(&stderr), "cache: 0 hit, 1 miss");
 }
 
 #[test]
 fn no_cache_neither_reads_nor_writes() {
     let case = Case::new();
-    let (_, stderr) = case.run(&["--no-cache", "check"]);
+    let (_, stderr) = case.check(&["--no-cache"]);
     assert_eq!(cache_note(&stderr), "cache: off");
     assert!(case.cache_files().is_empty());
-    case.run(&["check"]);
+    case.check(&[]);
     for file in case.both_cache_files() {
         std::fs::write(&file, b"not a cache").unwrap();
     }
-    case.run(&["--no-cache", "show", "a"]);
+    case.test(&["--no-cache", "show", "a"])
+        .stdout_contains("claim a\n  Apples.\n")
+        .run();
     for file in case.both_cache_files() {
         assert_eq!(std::fs::read(&file).unwrap(), b"not a cache");
     }
@@ -260,7 +270,7 @@ fn no_cache_neither_reads_nor_writes() {
 #[test]
 fn timings_name_every_phase() {
     let case = Case::new();
-    let (_, stderr) = case.run(&["check"]);
+    let (_, stderr) = case.check(&[]);
     let names: Vec<&str> = stderr
         .lines()
         .skip_while(|l| *l != "timings:")

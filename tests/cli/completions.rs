@@ -9,14 +9,7 @@ use crate::test::{Test, cache_dir, root};
 
 /// Whether `program` is on PATH; prints what `test` skips when it is not.
 fn have(program: &str, test: &str) -> bool {
-    let found = std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()));
-    if !found {
-        crate::testdata::skipped(&format!(
-            "{test}: `{program}` is not on PATH (install it to run this test)"
-        ));
-    }
-    found
+    crate::tools::need(program, test, "install it").is_some()
 }
 
 /// PATH with the directory of the binary under test first, as an installed `claimgraph`.
@@ -71,11 +64,17 @@ fn values(line: &str) -> Vec<String> {
 #[test]
 fn every_shell_gets_a_script_that_calls_back_into_claimgraph() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let (script, _) = Test::new().args(&["completions", shell]).run();
-        assert!(script.contains("claimgraph"), "{shell}: {script}");
-        assert!(script.contains("COMPLETE"), "{shell}: {script}");
+        Test::new()
+            .args(&["completions", shell])
+            .stdout_contains("claimgraph")
+            .stdout_contains("COMPLETE")
+            .run();
     }
-    Test::new().args(&["completions", "tcsh"]).status(2).run();
+    Test::new()
+        .args(&["completions", "tcsh"])
+        .status(2)
+        .stderr_contains("error: invalid value 'tcsh' for '<SHELL>'\n")
+        .run();
 }
 
 #[test]
@@ -149,11 +148,15 @@ fn bash_completes_claim_and_source_ids_from_the_claim_files() {
 
 #[test]
 fn the_man_pages_render() {
-    let (page, _) = Test::new().args(&["man"]).run();
+    let (page, _) = Test::new()
+        .args(&["man"])
+        .stdout_contains(".TH claimgraph 1")
+        .run();
     assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{page}");
-    assert!(page.contains(".TH claimgraph 1"), "{page}");
-    let (show, _) = Test::new().args(&["man", "show"]).run();
-    assert!(show.contains(".TH claimgraph-show 1"), "{show}");
+    let (show, _) = Test::new()
+        .args(&["man", "show"])
+        .stdout_contains(".TH claimgraph-show 1")
+        .run();
     Test::new()
         .args(&["man", "shwo"])
         .status(2)

@@ -14,17 +14,21 @@
 //! copy, never into the repository. Both take a few lines here; the block syntax is trycmd's, so
 //! moving to it later is mechanical.
 //!
-//! Each block runs in a fresh temporary directory holding copies of `claims/` and `tests/data/`,
-//! with the load cache kept apart from the user's. Blocks of any other kind (`sh`, `text`,
-//! `yaml`, ...) are not run.
+//! Each block runs in a fresh temporary directory holding a copy of `claims/` and of the
+//! fixtures under `tests/data/` that its commands name (not all of `tests/data/`, whose
+//! `external/` alone is 12 MB), with the load cache kept apart from the user's. Blocks of any
+//! other kind (`sh`, `text`, `yaml`, ...) are not run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::test::root;
 
-/// The directories copied into each block's scratch directory, relative to the root.
-const FIXTURES: &[&str] = &["claims", "tests/data"];
+/// The directory copied into every block's scratch directory, relative to the root.
+const CLAIMS: &str = "claims";
+
+/// Where the fixtures are, relative to the root: a block gets a copy of each one it names.
+const FIXTURES: &str = "tests/data/";
 
 /// What a command line may start with: the program, as a reader would run it.
 const PROGRAMS: &[&str] = &["claimgraph", "cargo run --release --"];
@@ -194,11 +198,36 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A scratch directory with copies of the fixtures.
-fn scratch() -> tempfile::TempDir {
+/// The fixtures `block`'s commands name (`tests/data/small` for `tests/data/small/claims.yaml`),
+/// relative to the root, each once.
+fn fixtures(block: &Block) -> Vec<String> {
+    let mut found: Vec<String> = block
+        .examples
+        .iter()
+        .flat_map(|example| words(&example.command))
+        .filter_map(|word| {
+            let (_, path) = word.split_once(FIXTURES)?;
+            let name = path.split('/').next()?;
+            (!name.is_empty()).then(|| format!("{FIXTURES}{name}"))
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// A scratch directory with copies of `claims/` and of the fixtures `block` names.
+fn scratch(block: &Block) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for fixture in FIXTURES {
-        copy_dir(&root().join(fixture), &dir.path().join(fixture));
+    for fixture in std::iter::once(CLAIMS.to_string()).chain(fixtures(block)) {
+        let from = root().join(&fixture);
+        let to = dir.path().join(&fixture);
+        if from.is_dir() {
+            copy_dir(&from, &to);
+        } else if from.is_file() {
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(&from, &to).unwrap();
+        }
     }
     dir
 }
@@ -222,7 +251,7 @@ fn run(dir: &Path, args: &[String]) -> (i32, String) {
 
 /// Runs a block's examples; a message for each that fails.
 fn check_block(file: &str, block: &Block) -> Vec<String> {
-    let dir = scratch();
+    let dir = scratch(block);
     let mut failures = Vec::new();
     for example in &block.examples {
         let Some(args) = arguments(&example.command) else {
@@ -311,6 +340,26 @@ mod unit {
         case("long li…", "long line here", true);
         case("long li…", "short line", false);
         case("a…\n...", "abc\nx\ny", true);
+    }
+
+    #[test]
+    fn a_block_gets_the_fixtures_it_names() {
+        let example = |command: &str| Example {
+            line: 1,
+            command: command.into(),
+            status: 0,
+            expected: Vec::new(),
+        };
+        let block = Block {
+            line: 1,
+            examples: vec![
+                example("claimgraph check tests/data/broken/syntax.yaml"),
+                example("claimgraph --claims=tests/data/small list"),
+                example("claimgraph check tests/data/broken/"),
+                example("claimgraph export dot -o out.dot"),
+            ],
+        };
+        assert_eq!(fixtures(&block), ["tests/data/broken", "tests/data/small"]);
     }
 
     #[test]

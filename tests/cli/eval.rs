@@ -11,8 +11,9 @@ fn verdicts(args: &[&str]) -> Test {
     Test::new().args(VERDICTS).args(args)
 }
 
+/// The JSON a run prints, for the test to compare.
 fn json_of(test: Test) -> Value {
-    let (stdout, _) = test.run();
+    let (stdout, _) = test.any_stdout().run();
     serde_json::from_str(&stdout).expect("valid JSON")
 }
 
@@ -187,8 +188,7 @@ fn a_search_that_runs_out_of_time_says_so() {
 
 #[test]
 fn check_reports_verdict_clashes() {
-    let (stdout, _) = verdicts(&["check", "--format", "json"]).run();
-    let json: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let json = json_of(verdicts(&["check", "--format", "json"]));
     let got: Vec<String> = json
         .as_array()
         .expect("an array")
@@ -222,6 +222,7 @@ fn export_attack_graphs_with_a_map() {
             .args(&["--claims"])
             .path(&claims)
             .args(&["export", format, "-o", file])
+            .stderr(&format!("wrote {file} and {file}.map.tsv\n"))
             .run()
     };
     export("iccma", "v.af");

@@ -42,6 +42,7 @@ fn evaluate(file: &Path, semantics: &str) -> Extensions {
         .path(file)
         .args(&["eval", "--format", "json", "--strength", "none"])
         .args(&["--semantics", semantics])
+        .any_stdout()
         .run();
     let json: Value = serde_json::from_str(&stdout).expect("valid JSON");
     let labellings: Vec<&Value> = match json.get("extensions") {
@@ -166,13 +167,13 @@ fn every_alias_test_matches() {
     assert_eq!(checked, 18);
 }
 
-/// The output of `claimgraph solve`.
+/// The output of `claimgraph solve`, for the caller to compare.
 fn solve(task: &str, file: &Path, arg: Option<&str>) -> String {
     let mut test = Test::new().args(&["solve", "-p", task, "-f"]).path(file);
     if let Some(a) = arg {
         test = test.args(&["-a", a]);
     }
-    test.run().0
+    test.any_stdout().run().0
 }
 
 fn witness(line: Option<&str>) -> BTreeSet<String> {
@@ -308,13 +309,6 @@ fn a_cut_off_framework_gets_a_located_error() {
         .run();
 }
 
-fn crustabri() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join("crustabri"))
-        .find(|p| p.is_file())
-}
-
 /// crustabri's grounded extension of an apx or ICCMA 2023 file.
 fn crustabri_grounded(crustabri: &Path, file: &Path, reader: &str) -> BTreeSet<String> {
     let out = std::process::Command::new(crustabri)
@@ -349,10 +343,11 @@ fn crustabri_grounded(crustabri: &Path, file: &Path, reader: &str) -> BTreeSet<S
 
 #[test]
 fn grounded_matches_crustabri() {
-    let Some(crustabri) = crustabri() else {
-        eprintln!(
-            "skipped: crustabri is not on PATH (`cargo install crustabri` to run this check)"
-        );
+    let Some(crustabri) = crate::tools::need(
+        "crustabri",
+        "grounded_matches_crustabri",
+        "`cargo install crustabri`",
+    ) else {
         return;
     };
     let mut checked = 0;

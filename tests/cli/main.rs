@@ -23,4 +23,5 @@ mod report;
 mod schema;
 mod test;
 mod testdata;
+mod tools;
 mod watch;

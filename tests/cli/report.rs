@@ -43,6 +43,7 @@ fn build_with(claims: &Path, out: &Path, renderer: &str) {
         .path(claims)
         .args(&["build", "--renderer", renderer, "--out"])
         .path(out)
+        .stderr_contains(" files written, 0 unchanged in ")
         .run();
 }
 
@@ -70,7 +71,7 @@ fn can_run() -> bool {
         std::env::var("CLAIMGRAPH_REQUIRE_BROWSER").as_deref() != Ok("1"),
         "CLAIMGRAPH_REQUIRE_BROWSER=1 but {why}"
     );
-    eprintln!("skipping the browser test: {why}");
+    crate::tools::skipped(&format!("the browser tests: {why}"));
     false
 }
 
@@ -83,7 +84,7 @@ fn hostile_report_runs_no_injected_script() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut pages = Vec::new();
-    let graphviz = crate::hostile::graphviz("the Graphviz half of the hostile report");
+    let graphviz = crate::tools::graphviz("the Graphviz half of the hostile report");
     for renderer in ["embedded", "graphviz"]
         .into_iter()
         .take(1 + usize::from(graphviz))

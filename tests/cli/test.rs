@@ -1,6 +1,13 @@
 //! A small builder for CLI cases: arguments in, exact stdout, stderr and exit code out.
+//!
+//! A run checks every stream by default: a test that says nothing about stdout or stderr expects
+//! it empty, so a new warning or a stray line fails the tests that did not ask for it. A test that
+//! cares about part of a stream says so (`stdout_contains`, `stderr_contains`), and one that reads
+//! the returned text itself says that too (`any_stdout`, `any_stderr`).
 
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 
@@ -14,16 +21,79 @@ pub fn data(path: &str) -> PathBuf {
     root().join("tests/data").join(path)
 }
 
-/// The load cache of this test run, away from the user's own.
+/// The load cache of this test run, away from the user's own; removed when the run ends.
 pub fn cache_dir() -> PathBuf {
-    std::env::temp_dir().join(format!("claimgraph-tests-{}", std::process::id()))
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("claimgraph-tests-{}", std::process::id()));
+        remove_when_done(&dir);
+        dir
+    })
+    .clone()
+}
+
+/// Starts a shell that waits for this test process to end, then removes `dir`. A test harness
+/// has no hook at its end, and the crate forbids the `unsafe` an `atexit` handler needs.
+fn remove_when_done(dir: &Path) {
+    let wait_then_remove = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; rm -rf \"$2\"";
+    let started = std::process::Command::new("sh")
+        .args(["-c", wait_then_remove, "remove-test-cache"])
+        .arg(std::process::id().to_string())
+        .arg(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    if started.is_err() {
+        crate::tools::skipped(&format!(
+            "removing the test cache: no `sh` to remove `{}` after the run",
+            dir.display()
+        ));
+    }
+}
+
+/// What a test expects on one stream.
+enum Expect {
+    /// Exactly this text (the default: empty).
+    Exact(String),
+    /// Each of these pieces, somewhere.
+    Contains(Vec<String>),
+    /// Anything: the test checks the returned text itself.
+    Any,
+}
+
+impl Expect {
+    /// Adds a piece the stream must contain (turning an exact expectation into pieces).
+    fn contains(self, piece: &str) -> Expect {
+        match self {
+            Expect::Contains(mut pieces) => {
+                pieces.push(piece.to_string());
+                Expect::Contains(pieces)
+            }
+            _ => Expect::Contains(vec![piece.to_string()]),
+        }
+    }
+
+    /// What is wrong with `got` on `stream`, if anything.
+    fn mismatch(&self, stream: &str, got: &str) -> Option<String> {
+        match self {
+            Expect::Exact(expected) if got != expected => Some(format!(
+                "{stream} differs\n--- expected:\n{expected}\n--- got:\n{got}"
+            )),
+            Expect::Contains(pieces) => pieces
+                .iter()
+                .find(|piece| !got.contains(piece.as_str()))
+                .map(|piece| format!("{stream} lacks {piece:?}\n--- got:\n{got}")),
+            _ => None,
+        }
+    }
 }
 
 /// One run of the binary.
 pub struct Test {
     cmd: Command,
-    stdout: Option<String>,
-    stderr: Option<String>,
+    stdout: Expect,
+    stderr: Expect,
     status: i32,
 }
 
@@ -37,8 +107,8 @@ impl Test {
             .arg("--color=never");
         Test {
             cmd,
-            stdout: None,
-            stderr: None,
+            stdout: Expect::Exact(String::new()),
+            stderr: Expect::Exact(String::new()),
             status: 0,
         }
     }
@@ -73,15 +143,39 @@ impl Test {
         self
     }
 
-    /// Expects exactly this on stdout.
+    /// Expects exactly this on stdout (default: nothing).
     pub fn stdout(mut self, text: &str) -> Test {
-        self.stdout = Some(text.to_string());
+        self.stdout = Expect::Exact(text.to_string());
         self
     }
 
-    /// Expects exactly this on stderr.
+    /// Expects exactly this on stderr (default: nothing).
     pub fn stderr(mut self, text: &str) -> Test {
-        self.stderr = Some(text.to_string());
+        self.stderr = Expect::Exact(text.to_string());
+        self
+    }
+
+    /// Expects stdout to contain `piece` (call again for more pieces).
+    pub fn stdout_contains(mut self, piece: &str) -> Test {
+        self.stdout = self.stdout.contains(piece);
+        self
+    }
+
+    /// Expects stderr to contain `piece` (call again for more pieces).
+    pub fn stderr_contains(mut self, piece: &str) -> Test {
+        self.stderr = self.stderr.contains(piece);
+        self
+    }
+
+    /// Accepts any stdout: the test checks what `run` returns.
+    pub fn any_stdout(mut self) -> Test {
+        self.stdout = Expect::Any;
+        self
+    }
+
+    /// Accepts any stderr: the test checks what `run` returns.
+    pub fn any_stderr(mut self) -> Test {
+        self.stderr = Expect::Any;
         self
     }
 
@@ -102,12 +196,14 @@ impl Test {
             Some(self.status),
             "exit code\nstdout:\n{stdout}\nstderr:\n{stderr}"
         );
-        if let Some(expected) = &self.stdout {
-            assert_eq!(&stdout, expected, "stdout");
-        }
-        if let Some(expected) = &self.stderr {
-            assert_eq!(&stderr, expected, "stderr");
-        }
+        let problems: Vec<String> = [
+            self.stdout.mismatch("stdout", &stdout),
+            self.stderr.mismatch("stderr", &stderr),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
         (stdout, stderr)
     }
 }

@@ -1,3 +1,4 @@
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use super::*;
@@ -248,19 +249,18 @@ fn empty_graph_says_so() {
     assert!(w < 400.0 && h < 200.0, "{w}x{h}");
 }
 
+/// How quickly it is refused is measured by `cargo bench --bench svg`.
 #[test]
-fn too_large_is_refused_quickly() {
+fn too_large_is_refused() {
     let graph = generated(EMBEDDED_LIMIT);
     let nodes = graph.petgraph().node_count();
     assert!(nodes > EMBEDDED_LIMIT);
-    let started = std::time::Instant::now();
     match render(&graph, &options(Renderer::Auto, None), None) {
         Err(ExportError::TooLarge { nodes: n, limit }) => {
             assert_eq!((n, limit), (nodes, EMBEDDED_LIMIT))
         }
         other => panic!("expected TooLarge, got {:?}", other.map(|(_, used)| used)),
     }
-    assert!(started.elapsed().as_secs() < 2);
 }
 
 #[test]
@@ -295,7 +295,11 @@ fn a_failing_graphviz_falls_back_to_the_embedded_renderer() {
 #[test]
 fn graphviz_when_installed() {
     let Some(dot) = find_dot() else {
-        eprintln!("note: Graphviz `dot` is not on PATH; skipping the Graphviz renderer test");
+        // Past the harness's capture, so that a plain `cargo test` says what it did not run.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: graphviz_when_installed: Graphviz `dot` is not on PATH"
+        );
         return;
     };
     assert!(graphviz_available());
