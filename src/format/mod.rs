@@ -225,16 +225,21 @@ pub enum ExportError {
     /// Rasterising the SVG failed.
     #[error("cannot draw the PNG: {0}")]
     Png(String),
-    /// The graph is too large for the embedded renderer to lay out in reasonable time.
+    /// The graph is too large to lay out in reasonable time (see `svg::guard`).
     #[error(
-        "the graph has {nodes} nodes, more than the embedded renderer lays out in reasonable time (limit {limit})"
+        "the graph has {nodes} nodes, more than {renderer} lays out in reasonable time (limit {limit})"
     )]
     TooLarge {
         /// Nodes in the graph.
         nodes: usize,
         /// The limit.
         limit: usize,
+        /// The renderer that would have drawn it.
+        renderer: &'static str,
     },
+    /// `CLAIMGRAPH_MAX_NODES` is not a number.
+    #[error("`CLAIMGRAPH_MAX_NODES={0}` is not a number of nodes")]
+    BadNodeLimit(String),
 }
 
 impl ExportError {
@@ -245,8 +250,11 @@ impl ExportError {
                 Some("install Graphviz (e.g. `apt-get install graphviz`), or use `--renderer embedded`".into())
             }
             ExportError::TooLarge { .. } => Some(
-                "draw a smaller selection (e.g. `--tag TAG` or `--around ID --depth 2`), export `dot` and lay it out with Graphviz, or install Graphviz".into(),
+                "draw a smaller selection (e.g. `--tag TAG` or `--around ID --depth 2`), or set `CLAIMGRAPH_MAX_NODES` above the limit and expect the layout to take minutes".into(),
             ),
+            ExportError::BadNodeLimit(_) => {
+                Some("give a whole number of nodes: `CLAIMGRAPH_MAX_NODES=1000`".into())
+            }
             _ => None,
         }
     }

@@ -9,11 +9,12 @@
 mod canvas;
 mod document;
 mod embedded;
+pub mod guard;
 mod legend;
 mod metrics;
 mod scene;
 
-pub use embedded::LIMIT as EMBEDDED_LIMIT;
+pub use guard::LIMIT as EMBEDDED_LIMIT;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,9 +50,9 @@ pub enum UsedRenderer {
 ///
 /// # Errors
 /// [`ExportError::GraphvizMissing`] when Graphviz is asked for and `dot` is not on PATH,
-/// [`ExportError::Graphviz`] when `dot` fails, [`ExportError::TooLarge`] when the embedded
-/// renderer would take too long (more than [`EMBEDDED_LIMIT`] nodes), and
-/// [`ExportError::Embedded`] when it fails.
+/// [`ExportError::Graphviz`] when `dot` fails, [`ExportError::TooLarge`] when either renderer
+/// would take too long (more nodes than [`guard::limit`]), and [`ExportError::Embedded`] when
+/// the embedded renderer fails.
 pub fn to_svg(
     graph: &ClaimGraph,
     options: &ExportOptions,
@@ -65,6 +66,11 @@ fn render(
     options: &ExportOptions,
     dot: Option<PathBuf>,
 ) -> Result<(String, UsedRenderer), ExportError> {
+    let drawer = match (options.renderer, &dot) {
+        (Renderer::Graphviz, _) | (Renderer::Auto, Some(_)) => "Graphviz",
+        (Renderer::Embedded, _) | (Renderer::Auto, None) => "the embedded renderer",
+    };
+    guard::check(graph.petgraph().node_count(), guard::limit()?, drawer)?;
     match (options.renderer, dot) {
         (Renderer::Graphviz, Some(dot)) => {
             let text = run_dot(&dot, &super::dot::to_dot(graph, options))?;

@@ -19,6 +19,52 @@ fn support_chain(dir: &Path, n: usize) {
     std::fs::write(dir.join("chain.yaml"), yaml).unwrap();
 }
 
+/// Once, `export svg` through Graphviz ran for minutes on a graph the embedded renderer
+/// refused at once; both now share one guard, its hint and its override.
+#[test]
+fn graphviz_is_refused_a_graph_too_large_to_lay_out() {
+    if !crate::tools::graphviz("graphviz_is_refused_a_graph_too_large_to_lay_out") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    support_chain(dir.path(), 400);
+    let hint = "  = help: draw a smaller selection (e.g. `--tag TAG` or `--around ID --depth 2`), or set `CLAIMGRAPH_MAX_NODES` above the limit and expect the layout to take minutes\n";
+    for renderer in ["auto", "graphviz", "embedded"] {
+        let who = if renderer == "embedded" {
+            "the embedded renderer"
+        } else {
+            "Graphviz"
+        };
+        Test::new()
+            .args(&["--claims", dir.path().to_str().unwrap()])
+            .args(&["export", "svg", "--renderer", renderer])
+            .timeout(60)
+            .status(3)
+            .stderr(&format!(
+                "error: the graph has 400 nodes, more than {who} lays out in reasonable time (limit 350)\n{hint}"
+            ))
+            .run();
+    }
+    // The same override lowers (or raises) the limit for both, and for PNG.
+    let png = dir.path().join("never.png");
+    Test::new()
+        .env("CLAIMGRAPH_MAX_NODES", "5")
+        .args(&["--claims", "tests/data/small", "export", "png", "-o"])
+        .path(&png)
+        .status(3)
+        .stderr(&format!(
+            "error: the graph has 6 nodes, more than Graphviz lays out in reasonable time (limit 5)\n{hint}"
+        ))
+        .run();
+    assert!(!png.exists());
+    Test::new()
+        .env("CLAIMGRAPH_MAX_NODES", "many")
+        .args(&["--claims", "tests/data/small", "export", "svg"])
+        .status(3)
+        .stderr("error: `CLAIMGRAPH_MAX_NODES=many` is not a number of nodes\n  = help: give a whole number of nodes: `CLAIMGRAPH_MAX_NODES=1000`\n")
+        .run();
+}
+
 #[test]
 fn a_framework_header_cannot_declare_more_than_the_file_holds() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,8 +3,8 @@
 //! This is what makes `export --format svg` work on a machine without Graphviz. layout-rs is a
 //! small pure-Rust Sugiyama-style layout; it has sharp edges, which this module guards: it
 //! panics on an empty graph (we draw "no claims" instead), may panic on other inputs (caught and
-//! reported as [`ExportError::Embedded`]), and slows down steeply with size (refused above
-//! [`LIMIT`] nodes with [`ExportError::TooLarge`]).
+//! reported as [`ExportError::Embedded`]), and slows down steeply with size (which the guard
+//! both renderers share, `svg::guard`, refuses before this module is called).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -15,34 +15,11 @@ use crate::format::drawing::Drawing;
 use crate::format::{ExportError, ExportOptions};
 use crate::graph::ClaimGraph;
 
-/// The most nodes (claims and sources) the embedded renderer lays out.
-///
-/// Layout time grows with about the cube of the size. Measured in a release build on generated
-/// corpora shaped like the article's (a source per two claims, three references and most of an
-/// argument per claim; `time_layout` in this module's tests): 101 nodes take 0.23 s, 201 take
-/// 1.9 s, 300 take 4.9 s, 351 take 7.6 s, 401 take 12.5 s and 1001 take 123 s.
-pub const LIMIT: usize = 350;
-
-/// The SVG of `graph`, laid out by layout-rs.
+/// The SVG of `graph`, laid out by layout-rs, however large it is (the caller guards the size).
 pub(super) fn render(graph: &ClaimGraph, options: &ExportOptions) -> Result<String, ExportError> {
-    render_within(graph, options, LIMIT)
-}
-
-/// [`render`], refusing graphs of more than `limit` nodes.
-pub(super) fn render_within(
-    graph: &ClaimGraph,
-    options: &ExportOptions,
-    limit: usize,
-) -> Result<String, ExportError> {
     let title = options.title.as_deref();
     let drawing = Drawing::new(graph, options);
     let scene = Scene::new(&drawing);
-    if scene.len() > limit {
-        return Err(ExportError::TooLarge {
-            nodes: scene.len(),
-            limit,
-        });
-    }
     if scene.len() == 0 {
         return Ok(document::nothing(title));
     }

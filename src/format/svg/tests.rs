@@ -256,10 +256,28 @@ fn too_large_is_refused() {
     let nodes = graph.petgraph().node_count();
     assert!(nodes > EMBEDDED_LIMIT);
     match render(&graph, &options(Renderer::Auto, None), None) {
-        Err(ExportError::TooLarge { nodes: n, limit }) => {
-            assert_eq!((n, limit), (nodes, EMBEDDED_LIMIT))
-        }
+        Err(ExportError::TooLarge {
+            nodes: n,
+            limit,
+            renderer,
+        }) => assert_eq!(
+            (n, limit, renderer),
+            (nodes, EMBEDDED_LIMIT, "the embedded renderer")
+        ),
         other => panic!("expected TooLarge, got {:?}", other.map(|(_, used)| used)),
+    }
+}
+
+/// Graphviz is refused the same graph before it is run (`/bin/false` would fail if it were).
+#[test]
+fn too_large_for_graphviz_is_refused_before_dot_runs() {
+    let graph = generated(EMBEDDED_LIMIT);
+    let dot = Some(PathBuf::from("/bin/false"));
+    for renderer in [Renderer::Auto, Renderer::Graphviz] {
+        match render(&graph, &options(renderer, None), dot.clone()) {
+            Err(ExportError::TooLarge { renderer, .. }) => assert_eq!(renderer, "Graphviz"),
+            other => panic!("expected TooLarge, got {:?}", other.map(|(_, used)| used)),
+        }
     }
 }
 
@@ -343,8 +361,7 @@ fn time_layout() {
         let graph = generated(claims);
         let nodes = graph.petgraph().node_count();
         let started = std::time::Instant::now();
-        let result =
-            embedded::render_within(&graph, &options(Renderer::Embedded, None), usize::MAX);
+        let result = embedded::render(&graph, &options(Renderer::Embedded, None));
         let ok = if result.is_ok() { "ok" } else { "failed" };
         eprintln!(
             "{nodes:>5} nodes {:>5} edges: {:>8.2?} ({ok})",
