@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::args::{Cli, OutputFormat};
+use super::stderr::note;
 use super::{Context, Failure, lookup, output};
 use crate::eval::{self, Evaluation, Label, Mode, Model, Semantics, Settings, Support};
 use crate::graph::ClaimGraph;
@@ -154,9 +155,11 @@ pub fn run(cli: &Cli, ctx: &Context, args: &EvalArgs) -> Result<(), Failure> {
     }
     let evaluation = eval::evaluate(&graph, &settings).map_err(|e| Failure::Error(e.into()))?;
     if let Some(s) = evaluation.strength.as_ref().filter(|s| !s.converged) {
-        eprintln!(
+        note!(
             "warning: {} strengths did not converge in {} rounds (last change {:.1e}); the last round is shown",
-            s.model, s.iterations, s.residual
+            s.model,
+            s.iterations,
+            s.residual
         );
     }
     match args.format {

@@ -79,6 +79,6 @@ impl Timings {
             text.push_str(line.trim_end());
             text.push('\n');
         }
-        eprint!("{text}");
+        super::stderr::text(&text);
     }
 }

@@ -18,6 +18,7 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use super::args::{BuildArgs, Cli};
+use super::stderr::note;
 use super::{Context, Failure};
 
 /// How long the claim files must be quiet before a rebuild.
@@ -56,7 +57,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
 fn rebuild(ctx: &Context, cli: &Cli, args: &BuildArgs) {
     match super::build::run(cli, ctx, args) {
         Ok(()) => {}
-        Err(Failure::Invalid) => eprintln!(
+        Err(Failure::Invalid) => note!(
             "{} keeps the last good build; waiting for the claim files to be fixed",
             args.out.display()
         ),
@@ -64,7 +65,7 @@ fn rebuild(ctx: &Context, cli: &Cli, args: &BuildArgs) {
         Err(Failure::Error(e)) => super::print_error(ctx, &e.to_string(), e.hint().as_deref()),
         Err(Failure::BrokenPipe) => {}
     }
-    eprintln!(
+    note!(
         "watching {} for changes (Ctrl-C to stop)",
         cli.claims.display()
     );
@@ -77,7 +78,7 @@ fn is_change(event: &notify::Result<Event>, out: &Path, claims: &Path) -> bool {
     let event = match event {
         Ok(event) => event,
         Err(e) => {
-            eprintln!("warning: watching {}: {e}", claims.display());
+            note!("warning: watching {}: {e}", claims.display());
             return true;
         }
     };

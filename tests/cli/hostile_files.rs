@@ -276,6 +276,27 @@ fn a_closed_stderr_ends_quietly_after_the_output_is_written() {
     assert_eq!(status.code(), Some(0));
 }
 
+/// `--timings` and the note under a cut TSV answer were written with `eprint!`, which panics
+/// (exit 101) when standard error is closed.
+#[test]
+fn timings_and_notes_survive_a_closed_stderr() {
+    let supporters = [
+        "--claims",
+        "tests/data/queries",
+        "query",
+        "supporters",
+        "growth",
+        "--format",
+        "tsv",
+        "--limit",
+        "1",
+    ];
+    for args in [&["--timings", "check"][..], &supporters] {
+        let status = run_with_closed_pipes(args, false);
+        assert_eq!(status.code(), Some(0), "{args:?}");
+    }
+}
+
 /// A failing command still fails with its exit code when it cannot say why.
 #[test]
 fn a_closed_stderr_keeps_the_exit_code() {

@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use super::args::{Cli, TableFormat};
 use super::paint::Paint;
 use super::select::SelectionArgs;
+use super::stderr::note;
 use super::{Context, Failure, output};
 use crate::graph::ClaimGraph;
 use crate::query::{self, Limit, QueryError};
@@ -173,7 +174,7 @@ fn emit<T: Render>(answer: &T, format: TableFormat, p: &Paint) -> Result<(), Fai
         TableFormat::Tsv => {
             output::stdout(&answer.tsv())?;
             if let Some(note) = note {
-                eprintln!("note: {note}");
+                note!("note: {note}");
             }
             Ok(())
         }
