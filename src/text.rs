@@ -68,6 +68,18 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A message of several lines with every line shown through [`visible`]: the message's own
+/// line breaks are kept, everything else hidden is escaped.
+///
+/// ```
+/// use claimgraph::text::visible_lines;
+/// assert_eq!(visible_lines("unknown `\u{1b}[2J`\n  | x"), "unknown `\\u{1b}[2J`\n  | x");
+/// ```
+pub fn visible_lines(text: &str) -> String {
+    let lines: Vec<_> = text.split('\n').map(visible).collect();
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,7 @@ use clap::Parser;
 
 use crate::graph::ClaimGraph;
 use crate::load::{self, Diagnostic, Loaded, Renderer};
+use crate::text::{visible, visible_lines};
 use args::{ColorChoice, Command, OutputFormat, TableFormat};
 use timings::Timings;
 
@@ -143,15 +144,18 @@ fn wants_json(command: &Command) -> bool {
     }
 }
 
+/// Prints an error and its hint. Either may quote the user's text (an id, a file name, a
+/// reader's complaint about a value), so every line goes through [`visible_lines`]; the
+/// message's own line breaks (the caret under a `--where` expression) are kept.
 fn print_error(ctx: &Context, msg: &str, hint: Option<&str>) {
     let label = if ctx.color_stderr {
         "\x1b[1;31merror\x1b[0m"
     } else {
         "error"
     };
-    stderr::note!("{label}: {msg}");
+    stderr::note!("{label}: {}", visible_lines(msg));
     if let Some(hint) = hint {
-        stderr::note!("  = help: {hint}");
+        stderr::note!("  = help: {}", visible_lines(hint));
     }
 }
 
@@ -256,7 +260,8 @@ pub fn lookup(graph: &ClaimGraph, id: &str) -> Result<petgraph::stable_graph::No
         let suggestion =
             crate::suggest::did_you_mean(id, graph.ids().map(|i| i.as_str())).map(String::from);
         Failure::from(crate::Error::UnknownId {
-            id: id.to_string(),
+            // The id as typed may hold a line break, which no line of the message may fake.
+            id: visible(id).into_owned(),
             suggestion,
         })
     })

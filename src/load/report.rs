@@ -143,8 +143,7 @@ impl Renderer {
 /// `text` from the user's files with every line's hidden characters escaped ([`visible`]);
 /// the line breaks of a message of several lines are kept.
 fn shown(text: &str) -> String {
-    let lines: Vec<_> = text.split('\n').map(visible).collect();
-    lines.join("\n")
+    crate::text::visible_lines(text)
 }
 
 /// How many characters `chars` take once shown through [`visible`].

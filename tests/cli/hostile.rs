@@ -208,6 +208,32 @@ lost: a spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a formula:
     );
 }
 
+/// Once, an id typed on the command line, an AIF node type and a value serde_json refused
+/// reached the terminal raw inside error and loss messages.
+#[test]
+fn errors_and_losses_show_the_users_text_escaped() {
+    Test::new()
+        .args(&["--claims", "tests/data/small", "show", "x\u{1b}]0;pwned\u{7}\nfake"])
+        .status(2)
+        .stderr("error: no claim or source has the id `x\\u{1b}]0;pwned\\u{7}\\nfake`\n  = help: `claimgraph list` shows every id\n")
+        .run();
+    let dir = tempfile::tempdir().unwrap();
+    let aif = dir.path().join("map.json");
+    std::fs::write(
+        &aif,
+        r#"{"nodes": [{"nodeID": "1", "text": "A.", "type": "I"},
+                      {"nodeID": "2", "text": "B.", "type": "X\u001b]0;pwned\u0007"}],
+            "edges": []}"#,
+    )
+    .unwrap();
+    Test::new()
+        .args(&["import", "aif"])
+        .path(&aif)
+        .stdout_contains("text: A.")
+        .stderr("lost: AIF X\\u{1b}]0;pwned\\u{7}-nodes have no counterpart in claim files: 1 X\\u{1b}]0;pwned\\u{7}-nodes dropped (`2`)\nimported 1 claims, 0 sources, 0 relations\n")
+        .run();
+}
+
 /// The characters of `text` a terminal would act on (line breaks between lines aside).
 fn hidden(text: &str) -> Vec<char> {
     text.chars()

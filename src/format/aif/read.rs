@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::format::import::{Draft, error, json_error};
 use crate::load::Diagnostic;
 use crate::model::{Id, RelationKind, SourceKind};
+use crate::text::visible;
 
 /// An AIF graph as read, before it becomes claims.
 #[derive(Debug, Default)]
@@ -161,8 +162,11 @@ fn into_claims(graph: &Graph, draft: &mut Draft) {
             "RA" | "CA" | "MA" => scheme(id, kind, ins, outs, &kinds, &claims, draft),
             "YA" => speaker(ins, outs, graph, &kinds, &claims, draft),
             other => draft.losses.dropped(
-                &format!("AIF {other}-nodes have no counterpart in claim files"),
-                &format!("{other}-nodes"),
+                &format!(
+                    "AIF {}-nodes have no counterpart in claim files",
+                    visible(other)
+                ),
+                &format!("{}-nodes", visible(other)),
                 id.as_str(),
             ),
         }
