@@ -7,8 +7,8 @@
 //! another ICCMA solver on the same file (see `benches/crustabri.sh`).
 
 use claimgraph::eval::{self, Attacks, Deadline, Semantics, Settings, dung};
-use claimgraph::format::af::AfFormat;
 use claimgraph::graph::ClaimGraph;
+use claimgraph::load::framework::AfFormat;
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -35,7 +35,7 @@ fn write_frameworks(dir: &std::path::Path) {
     let af = dir.join("grounded-50k.af");
     std::fs::write(&af, &text).expect("writable");
     let (file, _) = AfFormat::Iccma.read(&af, &text);
-    let apx = AfFormat::Apx.write(&file.framework());
+    let apx = claimgraph::format::af::write(AfFormat::Apx, &eval::Framework::from_file(file));
     std::fs::write(dir.join("grounded-50k.apx"), apx).expect("writable");
 }
 

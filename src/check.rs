@@ -79,11 +79,11 @@ pub fn view_expressions(graph: &ClaimGraph) -> Vec<Diagnostic> {
 }
 
 /// Warns about each source whose `url` diagrams and the report do not draw as a link (see
-/// [`crate::format::link`]): a `javascript:` or `data:` URL would run script when clicked.
+/// [`crate::link`]): a `javascript:` or `data:` URL would run script when clicked.
 pub fn unlinked_urls(graph: &ClaimGraph) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, source) in graph.sources() {
-        let Some(why) = source.url.as_deref().and_then(crate::format::link::refused) else {
+        let Some(why) = source.url.as_deref().and_then(crate::link::refused) else {
             continue;
         };
         let at = origin_location(graph, source.origin, source.id.as_str().len());

@@ -10,10 +10,10 @@
 
 use std::path::Path;
 
-use crate::format::af::AfFormat;
 use crate::format::{Format, import as import_corpus};
 use crate::graph::{ClaimGraph, Expr};
 use crate::load::Diagnostic;
+use crate::load::framework::AfFormat;
 use crate::model::FileId;
 
 /// The fuzz targets, by name (the names of `fuzz/fuzz_targets/*.rs` and `fuzz/corpus/*`).
@@ -97,8 +97,8 @@ pub fn framework(format: AfFormat, data: &[u8]) {
         "one relation per attack"
     );
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        let framework = file.framework();
-        let _ = format.write(&framework);
+        let framework = crate::eval::Framework::from_file(file);
+        let _ = crate::format::af::write(format, &framework);
     }
 }
 

@@ -44,6 +44,9 @@ pub mod format;
 pub mod fsutil;
 pub mod fuzzing;
 pub mod graph;
+#[cfg(test)]
+mod layers;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod query;

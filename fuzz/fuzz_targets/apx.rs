@@ -1,7 +1,7 @@
 //! The apx framework reader, as `load` and `solve` use it.
 #![no_main]
 
-use claimgraph::format::af::AfFormat;
+use claimgraph::load::framework::AfFormat;
 use claimgraph::fuzzing;
 use libfuzzer_sys::fuzz_target;
 

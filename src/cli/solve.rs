@@ -14,7 +14,7 @@ use clap::Args;
 
 use super::{Context, Failure, output, print_diagnostics};
 use crate::eval::{Deadline, Framework, Label, Mode, Semantics, dung, extension};
-use crate::format::af::read_framework;
+use crate::load::framework;
 
 /// `solve`.
 #[derive(Debug, Args)]
@@ -96,10 +96,12 @@ pub fn run(ctx: &Context, args: &SolveArgs) -> Result<(), Failure> {
                 .or_else(|| Some("`claimgraph solve --problems` lists the tasks".into()));
         return Err(Failure::Usage(format!("unknown task `{task}`"), hint));
     };
-    let framework = read_framework(file).map_err(|diagnostics| {
-        print_diagnostics(ctx, &diagnostics, 1, true);
-        Failure::Invalid
-    })?;
+    let framework = framework::read(file)
+        .map(Framework::from_file)
+        .map_err(|diagnostics| {
+            print_diagnostics(ctx, &diagnostics, 1, true);
+            Failure::Invalid
+        })?;
     let timeout = args.timeout.map(Duration::from_secs_f64);
     let deadline = Deadline::after(timeout);
     let answer = match query {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::graph::{ClaimGraph, EdgeKind};
+use crate::load::framework::AfFile;
 use crate::model::Id;
 
 /// The attack relation over dense argument indices `0..len()`: what the solvers work on.
@@ -155,6 +156,16 @@ impl Framework {
             index: OnceLock::new(),
             attacks,
         }
+    }
+
+    /// The attack graph of a framework file: its arguments in file order, duplicate attacks
+    /// dropped.
+    pub fn from_file(file: AfFile) -> Framework {
+        let attacks = Attacks::from_pairs(
+            file.names.len(),
+            file.attacks.iter().map(|&(a, b, _)| (a, b)),
+        );
+        Framework::new(file.names, attacks)
     }
 
     /// The attack graph of a claim graph: one argument per claim (in corpus order), one

@@ -20,10 +20,10 @@ use petgraph::stable_graph::EdgeReference;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::drawing::Drawing;
-use super::link::link;
 use super::style::{self, Line};
 use super::{ExportOptions, SourceMode};
 use crate::graph::{ClaimGraph, Edge as GraphEdge, EdgeKind, NodeRef};
+use crate::link::link;
 use crate::model::{Claim, Source};
 use print::Writer;
 

@@ -16,7 +16,6 @@ pub mod iccma;
 pub mod import;
 pub mod json;
 mod json_text;
-pub mod link;
 pub mod loss;
 mod markup;
 pub mod mermaid;
@@ -288,7 +287,7 @@ pub fn export(
             let framework = crate::eval::Framework::from_graph(graph);
             let text = format
                 .attack_graph()
-                .map(|af| af.write(&framework))
+                .map(|af| af::write(af, &framework))
                 .unwrap_or_default();
             (text, Vec::new())
         }

@@ -14,6 +14,7 @@
 mod cache;
 mod diagnostic;
 pub(crate) mod file;
+pub mod framework;
 mod packed;
 mod parse;
 mod recover;
@@ -115,7 +116,7 @@ impl Loaded {
 /// and `*.yml` files in sorted order (hidden entries skipped). Links are followed, but only
 /// regular files are read, each once however many paths lead to it, and none larger than
 /// [`MAX_FILE_SIZE`] (see [`Options::max_file_size`]). A file named `*.apx`, `*.tgf` or
-/// `*.af` is read as an abstract argumentation framework ([`crate::format::af`]): each argument
+/// `*.af` is read as an abstract argumentation framework ([`framework`]): each argument
 /// becomes a claim, each attack a `contradicts` relation.
 ///
 /// ```
@@ -139,7 +140,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     // Abstract argumentation frameworks (.apx, .tgf, .af) are read apart from the YAML files.
     let (af_paths, found): (Vec<PathBuf>, Vec<PathBuf>) = found
         .into_iter()
-        .partition(|p| crate::format::af::AfFormat::from_path(p).is_some());
+        .partition(|p| framework::AfFormat::from_path(p).is_some());
     stats.discover = start.elapsed();
     let start = Instant::now();
     let cache_file = options
@@ -236,7 +237,8 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             cache::write(&cache_file, &entries);
         }
     }
-    let frameworks = read_frameworks(af_paths, limit, &mut files, &mut diagnostics, &mut inputs);
+    let frameworks =
+        framework::read_all(af_paths, limit, &mut files, &mut diagnostics, &mut inputs);
     stats.parse = start.elapsed();
     let start = Instant::now();
     let (mut corpus, mut diags) = resolve::resolve(files, raws);
@@ -382,42 +384,4 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     } else {
         d
     }
-}
-
-/// Reads the framework files among the inputs, in order, each into a framework to add to the
-/// corpus after resolving.
-fn read_frameworks(
-    paths: Vec<PathBuf>,
-    limit: u64,
-    files: &mut Files,
-    diagnostics: &mut Vec<Diagnostic>,
-    inputs: &mut Option<Vec<snapshot::Input>>,
-) -> Vec<(crate::format::af::AfFile, crate::model::FileId)> {
-    let mut frameworks = Vec::new();
-    for path in paths {
-        let Some(format) = crate::format::af::AfFormat::from_path(&path) else {
-            continue;
-        };
-        let bytes = match read_file(&path, limit) {
-            Ok((meta, bytes)) => {
-                add_input(inputs, &path, Some(cache::Key::of(&bytes, &meta)));
-                bytes
-            }
-            Err(d) => {
-                diagnostics.push(d);
-                *inputs = None;
-                continue;
-            }
-        };
-        let id = files.push(path.clone());
-        match utf8(&path, &bytes) {
-            Ok(text) => {
-                let (file, mut diags) = format.read(&path, text);
-                diagnostics.append(&mut diags);
-                frameworks.push((file, id));
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    frameworks
 }

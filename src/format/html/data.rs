@@ -12,9 +12,9 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use crate::eval::Label;
-use crate::format::link::link;
 use crate::format::style;
 use crate::graph::{ClaimGraph, EdgeKind};
+use crate::link::link;
 use crate::model::{Citation, Claim, Id, Source, Verdict};
 
 /// Everything the page's script knows.

@@ -8,9 +8,9 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::eval::Label;
-use crate::format::link::link;
 use crate::format::style;
 use crate::graph::ClaimGraph;
+use crate::link::link;
 use crate::model::{Claim, Id, Source};
 
 /// Word for a claim with no verdict, in the rating column and filter.

@@ -18,9 +18,9 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::metrics::text_width;
 use crate::format::drawing::Drawing;
-use crate::format::link::link;
 use crate::format::style::{self, Line};
 use crate::graph::{ClaimGraph, EdgeKind};
+use crate::link::link;
 use crate::model::{Claim, RankDir, Source};
 
 /// Line spacing, as a multiple of the font size.

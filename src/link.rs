@@ -8,7 +8,8 @@
 //! is inert in any markup: every character that could end an attribute, open a tag or start a
 //! Graphviz escape (`"`, `'`, `<`, `>`, `\`, backtick), and every space or control character,
 //! is percent-encoded, as a browser would send it anyway. `check` warns about the others
-//! (see [`refused`]); the writers simply draw no link for them.
+//! (see [`refused`]); the writers simply draw no link for them. It sits beside [`crate::text`],
+//! below both, because `check` is below `format`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -22,7 +23,7 @@ pub const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// of [`SCHEMES`] (compared without case, after surrounding whitespace is trimmed).
 ///
 /// ```
-/// use claimgraph::format::link::link;
+/// use claimgraph::link::link;
 /// assert_eq!(link("https://example.org/a?b=1&c=2").as_deref(), Some("https://example.org/a?b=1&c=2"));
 /// assert_eq!(link(" HTTPS://x.org/a b\"<").as_deref(), Some("HTTPS://x.org/a%20b%22%3C"));
 /// assert_eq!(link("javascript:alert(1)"), None);
