@@ -4,9 +4,8 @@ use super::args::{BuildArgs, Cli};
 use super::export::renderer;
 use super::stderr::note;
 use super::{Context, Failure, print_diagnostics};
-use crate::build::{BuildError, build};
+use crate::build::build;
 use crate::format::UsedRenderer;
-use crate::graph::ClaimGraph;
 
 /// Runs `build`.
 pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
@@ -22,7 +21,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     let Some(graph) = graph.filter(|_| !failed) else {
         return Err(Failure::Invalid);
     };
-    let done = build(&graph, &args.out, renderer(args.renderer)).map_err(|e| failure(e, &graph))?;
+    let done = build(&graph, &args.out, renderer(args.renderer)).map_err(crate::Error::from)?;
     for path in &done.written {
         note!("wrote {}", path.display());
     }
@@ -51,22 +50,4 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
         args.out.display()
     );
     Ok(())
-}
-
-fn failure(e: BuildError, _graph: &ClaimGraph) -> Failure {
-    match e {
-        BuildError::Export { source, .. } => Failure::Error(source.into()),
-        BuildError::Eval { source, .. } => Failure::Error(source.into()),
-        // `check` reports a bad `where` with its position before a build starts.
-        e @ BuildError::Where { .. } => Failure::Usage(e.to_string(), None),
-        BuildError::Io { path, source } => Failure::Error(crate::Error::Io {
-            action: "write",
-            path,
-            source,
-        }),
-        e @ BuildError::NotOurs(_) => Failure::Usage(
-            e.to_string(),
-            Some("move the file away, or pass `--out DIR`".into()),
-        ),
-    }
 }

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
             print_diagnostics(ctx, &diagnostics, inputs.len(), true);
             return Err(Failure::Invalid);
         }
-        Err(e @ ImportError::NotReadable(_)) => return Err(Failure::Usage(e.to_string(), None)),
+        Err(e) => return Err(crate::Error::from(e).into()),
     };
     report_losses(format, &imported.losses, args.strict)?;
     let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
@@ -57,11 +57,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
     let check = load::load_text(&target, &text);
     if check.has_errors() {
         print_diagnostics(ctx, &check.diagnostics, 1, true);
-        return Err(Failure::Error(crate::Error::Io {
-            action: "write a loadable claim file to",
-            path: target,
-            source: std::io::Error::other("the imported claims did not load back (a bug)"),
-        }));
+        return Err(crate::Error::Internal("the imported claims did not load back").into());
     }
     let corpus = &imported.corpus;
     note!(

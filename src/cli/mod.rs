@@ -58,11 +58,11 @@ pub enum Failure {
 impl From<crate::Error> for Failure {
     fn from(e: crate::Error) -> Failure {
         match e {
-            crate::Error::UnknownId { .. } => {
+            crate::Error::Invalid(_) => Failure::Invalid,
+            e if e.is_usage() => {
                 let hint = e.hint();
                 Failure::Usage(e.to_string(), hint)
             }
-            crate::Error::Invalid(_) => Failure::Invalid,
             e => Failure::Error(e),
         }
     }
@@ -256,13 +256,9 @@ pub fn print_diagnostics(
 
 /// Looks up an id given on the command line.
 pub fn lookup(graph: &ClaimGraph, id: &str) -> Result<petgraph::stable_graph::NodeIndex, Failure> {
-    graph.node(id).ok_or_else(|| {
-        let suggestion =
-            crate::suggest::did_you_mean(id, graph.ids().map(|i| i.as_str())).map(String::from);
-        Failure::from(crate::Error::UnknownId {
-            // The id as typed may hold a line break, which no line of the message may fake.
-            id: visible(id).into_owned(),
-            suggestion,
-        })
+    graph.lookup(id, None).map_err(|mut e| {
+        // The id as typed may hold a line break, which no line of the message may fake.
+        e.id = visible(id).into_owned();
+        Failure::from(crate::Error::from(e))
     })
 }

@@ -10,12 +10,14 @@
 
 mod arguments;
 mod expr;
+mod lookup;
 mod references;
 mod select;
 mod view;
 
 pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
+pub use lookup::UnknownId;
 pub use references::{Reference, References};
 pub use select::{Direction, Selection, SelectionError};
 

@@ -15,9 +15,9 @@ use std::collections::{HashSet, VecDeque};
 use petgraph::stable_graph::NodeIndex;
 
 use super::expr::{Expr, Field, ItemKind};
-use super::{ClaimGraph, NodeRef};
+use super::{ClaimGraph, NodeRef, UnknownId};
 use crate::model::{Claim, FileId, Id, Rating, RelationKind};
-use crate::suggest::{kind_hint, unknown_id_hint};
+use crate::suggest::kind_hint;
 
 pub use crate::model::Direction;
 
@@ -52,12 +52,10 @@ pub struct Selection {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectionError {
     /// No item has this id.
-    #[error("no claim or source has the id `{id}`{}", column_note(*.column))]
+    #[error("{source}{}", column_note(*.column))]
     UnknownId {
-        /// The id as written.
-        id: String,
-        /// The closest id of the right kind.
-        suggestion: Option<Id>,
+        /// The id, with the closest id of the right kind.
+        source: UnknownId,
         /// For an id inside the `--where` expression, its 1-based column there.
         column: Option<usize>,
     },
@@ -85,9 +83,7 @@ impl SelectionError {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            SelectionError::UnknownId { suggestion, .. } => {
-                Some(unknown_id_hint(suggestion.as_ref().map(Id::as_str)))
-            }
+            SelectionError::UnknownId { source, .. } => Some(source.hint()),
             SelectionError::WrongKind { expected, .. } => Some(kind_hint(expected.as_str())),
         }
     }
@@ -113,10 +109,14 @@ impl Selection {
             let place = "`by` in `--where`";
             match field {
                 Field::By => expect(graph, value, ItemKind::Source, place, Some(column))?,
-                _ if graph.node(value).is_none() => {
-                    return Err(unknown(graph, value, None, Some(column)));
+                _ => {
+                    graph
+                        .lookup(value, None)
+                        .map_err(|source| SelectionError::UnknownId {
+                            source,
+                            column: Some(column),
+                        })?;
                 }
-                _ => {}
             }
         }
         Ok(())
@@ -245,10 +245,13 @@ fn expect(
     place: &'static str,
     column: Option<usize>,
 ) -> Result<(), SelectionError> {
-    let Some(node) = graph.node(text).and_then(|ix| graph.get(ix)) else {
-        return Err(unknown(graph, text, Some(kind), column));
-    };
-    if node.kind() != kind {
+    let ix = graph
+        .lookup(text, Some(kind))
+        .map_err(|source| SelectionError::UnknownId { source, column })?;
+    // A node the graph just found has a weight: nodes are never removed.
+    if let Some(node) = graph.get(ix)
+        && node.kind() != kind
+    {
         return Err(SelectionError::WrongKind {
             id: node.id().clone(),
             place,
@@ -257,31 +260,6 @@ fn expect(
         });
     }
     Ok(())
-}
-
-/// The error for an id that names nothing, suggesting the closest id of `kind` (any kind
-/// when `None`).
-fn unknown(
-    graph: &ClaimGraph,
-    text: &str,
-    kind: Option<ItemKind>,
-    column: Option<usize>,
-) -> SelectionError {
-    let ids = graph
-        .claims()
-        .map(|(_, c)| &c.id)
-        .filter(|_| kind != Some(ItemKind::Source));
-    let sources = graph
-        .sources()
-        .map(|(_, s)| &s.id)
-        .filter(|_| kind != Some(ItemKind::Claim));
-    let suggestion = crate::suggest::did_you_mean(text, ids.chain(sources).map(Id::as_str))
-        .and_then(|s| Id::new(s).ok());
-    SelectionError::UnknownId {
-        id: text.to_string(),
-        suggestion,
-        column,
-    }
 }
 
 /// Keeps source `ix` and the sources it is part of, up to one already kept.

@@ -43,20 +43,15 @@ pub use why::{Repeat, Via, Why, WhyLine, why};
 
 use petgraph::stable_graph::NodeIndex;
 
-use crate::graph::{ClaimGraph, NodeRef};
+use crate::graph::{ClaimGraph, ItemKind, NodeRef, UnknownId};
 use crate::model::{Claim, Id, RelationKind};
 
 /// Why a query could not run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    /// No item has this id.
-    #[error("no claim or source has the id `{id}`")]
-    UnknownId {
-        /// The id as given.
-        id: String,
-        /// The closest claim id.
-        suggestion: Option<Id>,
-    },
+    /// No item has this id (the suggestion is the closest claim id).
+    #[error(transparent)]
+    UnknownId(#[from] UnknownId),
     /// The id names a source; the query needs a claim.
     #[error("`{id}` is a source, but `{query}` takes a claim")]
     NotAClaim {
@@ -71,9 +66,7 @@ impl QueryError {
     /// A hint for the user, when there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            QueryError::UnknownId { suggestion, .. } => Some(crate::suggest::unknown_id_hint(
-                suggestion.as_ref().map(Id::as_str),
-            )),
+            QueryError::UnknownId(e) => Some(e.hint()),
             QueryError::NotAClaim { .. } => Some(crate::suggest::kind_hint("claim")),
         }
     }
@@ -197,19 +190,18 @@ fn claim_node<'a>(
     id: &str,
     query: &'static str,
 ) -> Result<(NodeIndex, &'a Claim), QueryError> {
-    let Some((ix, node)) = graph.node(id).and_then(|ix| Some((ix, graph.get(ix)?))) else {
-        let claims = graph.claims().map(|(_, c)| c.id.as_str());
-        return Err(QueryError::UnknownId {
-            id: id.to_string(),
-            suggestion: crate::suggest::did_you_mean(id, claims).and_then(|s| Id::new(s).ok()),
-        });
-    };
-    match node {
-        NodeRef::Claim(c) => Ok((ix, c)),
-        NodeRef::Source(s) => Err(QueryError::NotAClaim {
+    let ix = graph.lookup(id, Some(ItemKind::Claim))?;
+    match graph.get(ix) {
+        Some(NodeRef::Claim(c)) => Ok((ix, c)),
+        Some(NodeRef::Source(s)) => Err(QueryError::NotAClaim {
             id: s.id.clone(),
             query,
         }),
+        // A node the graph just found has a weight: nodes are never removed.
+        None => Err(QueryError::UnknownId(UnknownId {
+            id: id.to_string(),
+            suggestion: None,
+        })),
     }
 }
 

@@ -94,10 +94,10 @@ fn unknown_ids_and_sources_are_errors() {
     let g = graph("compute-gap", "");
     assert_eq!(
         supporters(&g, "compute-gapp", None).unwrap_err(),
-        QueryError::UnknownId {
+        QueryError::UnknownId(crate::graph::UnknownId {
             id: "compute-gapp".into(),
             suggestion: Some(id("compute-gap"))
-        }
+        })
     );
     assert_eq!(
         why(&g, "s").unwrap_err(),

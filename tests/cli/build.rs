@@ -247,6 +247,26 @@ fn export_svg_says_which_renderer() {
 }
 
 #[test]
+fn a_view_that_cannot_be_drawn_is_named_and_nothing_is_written() {
+    let out = tempfile::tempdir().expect("temp dir");
+    without_graphviz()
+        .args(&[
+            "--claims",
+            "tests/data/small",
+            "build",
+            "--renderer",
+            "graphviz",
+            "--out",
+        ])
+        .path(out.path())
+        .status(3)
+        .stderr_contains("cannot draw view `all`: Graphviz `dot` was not found on PATH")
+        .stderr_contains("install Graphviz")
+        .run();
+    assert_eq!(files_in(out.path()), BTreeSet::new());
+}
+
+#[test]
 fn export_colours_by_evaluation() {
     // In the fixture `efficient` (unattacked) contradicts `compute-gap`: grounded semantics
     // keeps `efficient` and `china-gaining`, and drops `compute-gap`.

@@ -14,7 +14,7 @@ use super::paint::Paint;
 use super::select::SelectionArgs;
 use super::stderr::note;
 use super::{Context, Failure, output};
-use crate::graph::ClaimGraph;
+use crate::graph::{ClaimGraph, UnknownId};
 use crate::query::{self, Limit, QueryError};
 
 /// `query`.
@@ -241,7 +241,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &QueryArgs) -> Result<(), Failure> {
 
 /// A query error as a usage error; an id that exists but was left out by the selection says so.
 fn failure(e: QueryError, full: &ClaimGraph, selected: &ClaimGraph) -> Failure {
-    if let QueryError::UnknownId { id, .. } = &e
+    if let QueryError::UnknownId(UnknownId { id, .. }) = &e
         && full.node(id).is_some()
         && selected.node(id).is_none()
     {
@@ -250,6 +250,5 @@ fn failure(e: QueryError, full: &ClaimGraph, selected: &ClaimGraph) -> Failure {
             Some("drop or widen the selection flags (`--around`, `--tag`, `--where`, ...)".into()),
         );
     }
-    let hint = e.hint();
-    Failure::Usage(e.to_string(), hint)
+    crate::Error::from(e).into()
 }
