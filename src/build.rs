@@ -243,81 +243,130 @@ pub fn build(
     out: &Path,
     renderer: Renderer,
 ) -> Result<BuildReport, BuildError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| BuildError::Io { path, source }
-    };
-    let mut report = BuildReport::default();
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut diagrams: Vec<(Diagram, String)> = Vec::new();
-    for view in views(graph)? {
-        let options = ExportOptions::styled(graph, &view.style, Some(view.title.clone()), renderer)
-            .map_err(|source| BuildError::Eval {
-                view: view.name.clone(),
-                source,
-            })?;
-        let dot = with_dot_marker(
-            &format::export(&view.graph, Format::Dot, &options)
-                .map_err(|e| export(&view, e))?
-                .text,
-        );
-        let svg =
-            format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
-        if let Some(used) = svg.renderer.filter(|r| !report.renderers.contains(r)) {
-            report.renderers.push(used);
+    let drawn = views(graph)?
+        .into_iter()
+        .map(|view| draw(graph, view, renderer))
+        .collect::<Result<Vec<Drawn>, BuildError>>()?;
+    let mut renderers: Vec<UsedRenderer> = Vec::new();
+    for used in drawn.iter().filter_map(|d| d.renderer) {
+        if !renderers.contains(&used) {
+            renderers.push(used);
         }
-        let renderer = svg.renderer.map_or_else(String::new, |r| r.to_string());
-        let svg = with_svg_marker(&svg.text, &dot, &renderer);
-        let diagram = Diagram {
-            name: view.name.clone(),
-            title: view.title.clone(),
-            description: view.description.clone(),
-            svg: svg.clone(),
-        };
-        if view.png {
-            let png =
-                format::png::rasterise(&svg, format::png::SCALE).map_err(|e| export(&view, e))?;
-            let marker = svg_marker(&dot, &renderer);
-            let png = format::png::with_text(&png, "Comment", marker.trim());
-            files.push((out.join(format!("{}.png", view.name)), png));
+    }
+    let data = data_files(graph, out)?;
+    let page = report_file(graph, &drawn, &renderers);
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    for d in &drawn {
+        if let Some(png) = &d.png {
+            files.push((out.join(format!("{}.png", d.name)), png));
         }
-        files.push((out.join(format!("{}.svg", view.name)), svg.into_bytes()));
-        files.push((
-            out.join(format!("{}.dot", view.name)),
-            dot.clone().into_bytes(),
-        ));
-        diagrams.push((diagram, dot));
+        files.push((out.join(format!("{}.svg", d.name)), d.svg.as_bytes()));
+        files.push((out.join(format!("{}.dot", d.name)), d.dot.as_bytes()));
     }
     files.extend(
-        data_files(graph, out)?
-            .into_iter()
-            .map(|(p, t)| (p, t.into_bytes())),
+        data.iter()
+            .map(|(path, text)| (path.clone(), text.as_bytes())),
     );
-    let (path, page) = report_file(graph, &diagrams, &report.renderers, out);
-    files.push((path, page.into_bytes()));
+    files.push((out.join("index.html"), page.as_bytes()));
+    let mut report = write_files(out, &files)?;
+    report.removed = remove_stale(out, &files)?;
+    report.renderers = renderers;
+    Ok(report)
+}
+
+/// A view drawn: its DOT and SVG with their markers, and its PNG when it has one.
+struct Drawn {
+    name: String,
+    title: String,
+    description: Option<String>,
+    dot: String,
+    svg: String,
+    png: Option<Vec<u8>>,
+    renderer: Option<UsedRenderer>,
+}
+
+impl Drawn {
+    /// The view as the report page shows it, with `svg` (its SVG, or its DOT for the key).
+    fn diagram<'a>(&'a self, svg: &'a str) -> Diagram<'a> {
+        Diagram {
+            name: &self.name,
+            title: &self.title,
+            description: self.description.as_deref(),
+            svg,
+        }
+    }
+}
+
+/// Draws one view (the view's graph is dropped once drawn).
+fn draw(graph: &ClaimGraph, view: View, renderer: Renderer) -> Result<Drawn, BuildError> {
+    let options = ExportOptions::styled(graph, &view.style, Some(view.title.clone()), renderer)
+        .map_err(|source| BuildError::Eval {
+            view: view.name.clone(),
+            source,
+        })?;
+    let dot = format::export(&view.graph, Format::Dot, &options).map_err(|e| export(&view, e))?;
+    let dot = with_dot_marker(&dot.text);
+    let svg = format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
+    let used = svg.renderer.map_or_else(String::new, |r| r.to_string());
+    let svg_text = with_svg_marker(&svg.text, &dot, &used);
+    let png = if view.png {
+        let png =
+            format::png::rasterise(&svg_text, format::png::SCALE).map_err(|e| export(&view, e))?;
+        let marker = svg_marker(&dot, &used);
+        Some(format::png::with_text(&png, "Comment", marker.trim()))
+    } else {
+        None
+    };
+    Ok(Drawn {
+        name: view.name,
+        title: view.title,
+        description: view.description,
+        dot,
+        svg: svg_text,
+        png,
+        renderer: svg.renderer,
+    })
+}
+
+/// The error for a path that could not be read or written.
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError {
+    let path = path.to_path_buf();
+    move |source| BuildError::Io { path, source }
+}
+
+/// Writes each of `files` whose content changed, once it is sure that every file in the way
+/// was written by claimgraph (nothing is written otherwise).
+fn write_files(out: &Path, files: &[(PathBuf, &[u8])]) -> Result<BuildReport, BuildError> {
     std::fs::create_dir_all(out).map_err(io(out))?;
-    for (path, _) in &files {
+    for (path, _) in files {
         if path.exists() && !is_ours(path) {
             return Err(BuildError::NotOurs(path.clone()));
         }
     }
-    for (path, text) in &files {
-        if std::fs::read(path).is_ok_and(|old| old == *text) {
+    let mut report = BuildReport::default();
+    for (path, bytes) in files {
+        if std::fs::read(path).is_ok_and(|old| old == *bytes) {
             report.unchanged.push(path.clone());
         } else {
-            write_atomic(path, text).map_err(io(path))?;
+            write_atomic(path, bytes).map_err(io(path))?;
             report.written.push(path.clone());
         }
     }
+    Ok(report)
+}
+
+/// Deletes the files claimgraph wrote in `out` that are not among `files` (views now gone).
+fn remove_stale(out: &Path, files: &[(PathBuf, &[u8])]) -> Result<Vec<PathBuf>, BuildError> {
     let keep: BTreeSet<&PathBuf> = files.iter().map(|(p, _)| p).collect();
+    let mut removed = Vec::new();
     for stale in generated_files(out)
         .into_iter()
         .filter(|p| !keep.contains(p))
     {
         std::fs::remove_file(&stale).map_err(io(&stale))?;
-        report.removed.push(stale);
+        removed.push(stale);
     }
-    Ok(report)
+    Ok(removed)
 }
 
 /// The formats the whole graph is also written in.
@@ -353,33 +402,25 @@ fn data_files(graph: &ClaimGraph, out: &Path) -> Result<Vec<(PathBuf, String)>, 
 /// `index.html`, the report page of the diagrams (each with the DOT it was drawn from).
 ///
 /// Its marker records the hash of the page with each diagram's DOT in place of its SVG: like
-/// an SVG's, it tells whether the page is current whichever renderer drew the diagrams.
-fn report_file(
-    graph: &ClaimGraph,
-    diagrams: &[(Diagram, String)],
-    renderers: &[UsedRenderer],
-    out: &Path,
-) -> (PathBuf, String) {
+/// an SVG's, it tells whether the page is current whichever renderer drew the diagrams. The
+/// hash is folded over the page's pieces as they are made; the page with the DOTs is never
+/// built.
+fn report_file(graph: &ClaimGraph, drawn: &[Drawn], renderers: &[UsedRenderer]) -> String {
     // Grounded labels with no time limit: computed in polynomial time, never a timeout.
     let labels =
         crate::eval::labels_for(graph, &crate::eval::Settings::default()).unwrap_or_default();
-    let drawn: Vec<Diagram> = diagrams.iter().map(|(d, _)| d.clone()).collect();
-    let sketch: Vec<Diagram> = diagrams
-        .iter()
-        .map(|(d, dot)| Diagram {
-            svg: dot.clone(),
-            ..d.clone()
-        })
-        .collect();
-    let key = html::report(graph, &labels, &sketch);
+    let report = html::Report::new(graph, &labels);
+    let sketch: Vec<Diagram<'_>> = drawn.iter().map(|d| d.diagram(&d.dot)).collect();
+    let mut key = FNV_OFFSET;
+    report.write(&sketch, |piece| key = fnv(key, piece.as_bytes()));
     let renderers: Vec<String> = renderers.iter().map(ToString::to_string).collect();
-    let marker = format!("<!-- {} -->\n", svg_marker(&key, &renderers.join(" and ")));
-    let page = html::report(graph, &labels, &drawn);
-    let page = match page.split_once('\n') {
-        Some((doctype, rest)) => format!("{doctype}\n{marker}{rest}"),
-        None => format!("{marker}{page}"),
-    };
-    (out.join("index.html"), page)
+    let marker = format!("<!-- {} -->\n", marker(key, &renderers.join(" and ")));
+    let diagrams: Vec<Diagram<'_>> = drawn.iter().map(|d| d.diagram(&d.svg)).collect();
+    let mut page = String::new();
+    report.write(&diagrams, |piece| page.push_str(piece));
+    let at = page.find('\n').map_or(0, |i| i + 1);
+    page.insert_str(at, &marker);
+    page
 }
 
 /// `json` (an object, pretty-printed) with a first key `"generator": marker`.
@@ -408,10 +449,12 @@ fn with_svg_marker(svg: &str, dot: &str, renderer: &str) -> String {
 
 /// What a drawing's marker says: drawn from which DOT, by which renderer.
 fn svg_marker(dot: &str, renderer: &str) -> String {
-    format!(
-        "{MARKER} from dot {:016x} with the {renderer} renderer; do not edit",
-        dot_hash(dot)
-    )
+    marker(dot_hash(dot), renderer)
+}
+
+/// A marker recording `hash` (of a DOT, or of the report page with DOTs) and the renderer.
+fn marker(hash: u64, renderer: &str) -> String {
+    format!("{MARKER} from dot {hash:016x} with the {renderer} renderer; do not edit")
 }
 
 /// `xml` with the comment line `marker` after its XML declaration (or first).
@@ -427,7 +470,15 @@ fn with_xml_marker(xml: &str, marker: &str) -> String {
 
 /// A stable 64-bit FNV-1a hash of a DOT document, recorded in each SVG's marker.
 pub fn dot_hash(dot: &str) -> u64 {
-    dot.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    fnv(FNV_OFFSET, dot.as_bytes())
+}
+
+/// FNV-1a's starting state.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a from state `hash` over `bytes`: hashing a text in pieces gives its hash whole.
+fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
@@ -516,5 +567,60 @@ mod tests {
         assert_eq!(recorded_dot_hash(&svg), Some(dot_hash("digraph {}")));
         assert_ne!(dot_hash("digraph {}"), dot_hash("digraph { }"));
         assert_eq!(recorded_dot_hash("<svg/>"), None);
+    }
+
+    fn drawn(name: &str, dot: &str, svg: &str) -> Drawn {
+        Drawn {
+            name: name.into(),
+            title: format!("The {name} view"),
+            description: None,
+            dot: dot.into(),
+            svg: svg.into(),
+            png: None,
+            renderer: Some(UsedRenderer::Embedded),
+        }
+    }
+
+    /// The key of the report page: the hash of the page with each DOT in place of its SVG,
+    /// folded piece by piece, is the hash of that page whole (the key `output/` was built
+    /// with), and it changes with a DOT but not with an SVG.
+    #[test]
+    fn report_key_hashes_the_page_with_dots_without_building_it() {
+        let yaml = "claims:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n    supports: [a]\n";
+        let loaded = crate::load::load_text(Path::new("a.yaml"), yaml);
+        let graph = ClaimGraph::build(loaded.corpus).unwrap();
+        let key = |views: &[Drawn]| {
+            recorded_dot_hash(&report_file(&graph, views, &[UsedRenderer::Embedded])).unwrap()
+        };
+        let views = [
+            drawn("all", "digraph { a }", "<svg>1</svg>"),
+            drawn("b", "digraph { b }", "<svg/>"),
+        ];
+        let labels = crate::eval::labels_for(&graph, &crate::eval::Settings::default()).unwrap();
+        let sketch: Vec<Diagram<'_>> = views.iter().map(|d| d.diagram(&d.dot)).collect();
+        assert_eq!(
+            key(&views),
+            dot_hash(&html::report(&graph, &labels, &sketch))
+        );
+        let redrawn = [
+            drawn("all", "digraph { a }", "<svg>2</svg>"),
+            drawn("b", "digraph { b }", "<svg/>"),
+        ];
+        assert_eq!(
+            key(&redrawn),
+            key(&views),
+            "an SVG of the same DOT is current"
+        );
+        let changed = [
+            drawn("all", "digraph { a b }", "<svg>1</svg>"),
+            drawn("b", "digraph { b }", "<svg/>"),
+        ];
+        assert_ne!(
+            key(&changed),
+            key(&views),
+            "a changed DOT makes the page stale"
+        );
+        let page = report_file(&graph, &views, &[UsedRenderer::Embedded]);
+        assert!(page.contains("<svg>1</svg>") && !page.contains("digraph { a }"));
     }
 }

@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::fsutil::ReadError;
-use crate::model::{Corpus, Files};
+use crate::model::{Corpus, FileId, Files};
 use packed::Packed;
 
 /// The result of loading: the corpus and every problem found on the way.
@@ -135,12 +135,7 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     let mut stats = Stats::default();
     let start = Instant::now();
     let limit = options.max_file_size.unwrap_or(MAX_FILE_SIZE);
-    let mut diagnostics = Vec::new();
-    let found = walk::discover(paths, &mut diagnostics);
-    // Abstract argumentation frameworks (.apx, .tgf, .af) are read apart from the YAML files.
-    let (af_paths, found): (Vec<PathBuf>, Vec<PathBuf>) = found
-        .into_iter()
-        .partition(|p| framework::AfFormat::from_path(p).is_some());
+    let found = Found::discover(paths);
     stats.discover = start.elapsed();
     let start = Instant::now();
     let cache_file = options
@@ -150,16 +145,11 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     // A snapshot is kept only of a corpus whose every input could be found and read.
     let snapshot_file = cache_file
         .as_deref()
-        .filter(|_| diagnostics.is_empty())
+        .filter(|_| found.diagnostics.is_empty())
         .map(snapshot::file_for);
-    if let Some(file) = &snapshot_file
-        && let Some(stored) = snapshot::open(file)
-        && snapshot::is_current(
-            &stored,
-            &found.iter().chain(&af_paths).collect::<Vec<_>>(),
-            limit,
-        )
-        && let Some((corpus, diagnostics)) = stored.load()
+    if let Some((corpus, diagnostics)) = snapshot_file
+        .as_deref()
+        .and_then(|file| from_snapshot(file, &found, limit))
     {
         stats.parse = start.elapsed();
         stats.corpus_cached = true;
@@ -169,81 +159,25 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
             stats,
         };
     }
-    let mut cached = cache_file.as_deref().map(cache::read).unwrap_or_default();
-    let prior: Vec<Option<cache::Entry>> = found.iter().map(|p| cached.remove(p)).collect();
-    let had_prior = prior.iter().filter(|p| p.is_some()).count();
-    if let Some(report) = options.progress {
-        report(Progress::Files(found.len()));
-    }
-    let use_cache = cache_file.is_some();
-    let read: Vec<Read> = found
-        .into_par_iter()
-        .zip(prior)
-        .map(|(path, prior)| {
-            let read = read_one(path, prior, use_cache, limit);
-            if let Some(report) = options.progress {
-                report(Progress::Read);
-            }
-            read
-        })
-        .collect();
-    let mut files = Files::default();
-    let mut raws = Vec::new();
-    let mut keys = Vec::new();
-    // The key of every input, for the snapshot; `None` once one is missing.
-    let mut inputs = Some(Vec::new());
-    for r in read {
-        match r {
-            Read::Failed(d) => {
-                diagnostics.push(d);
-                inputs = None;
-            }
-            Read::Parsed {
-                path,
-                raw,
-                mut diags,
-                key,
-                hit,
-            } => {
-                stats.cache_hits += usize::from(hit);
-                stats.cache_misses += usize::from(use_cache && !hit);
-                add_input(&mut inputs, &path, key);
-                // A file with diagnostics is parsed every time, so its messages are exact.
-                let key = key.filter(|_| diags.is_empty());
-                diagnostics.append(&mut diags);
-                let id = files.push(path);
-                if let Some(raw) = raw {
-                    raws.push((id, raw));
-                    keys.push(key);
-                }
-            }
-        }
-    }
-    if let Some(cache_file) = cache_file {
-        let stored = keys.iter().filter(|k| k.is_some()).count();
-        let changed = stored != stats.cache_hits || had_prior != stats.cache_hits;
-        if changed || !cached.is_empty() {
-            let entries: Vec<cache::EntryRef<'_>> = raws
-                .iter()
-                .zip(&keys)
-                .filter_map(|((id, raw), key)| {
-                    Some(cache::EntryRef {
-                        path: files.path(*id)?,
-                        key: (*key)?,
-                        raw: raw.encoded()?,
-                    })
-                })
-                .collect();
-            cache::write(&cache_file, &entries);
-        }
-    }
-    let frameworks =
-        framework::read_all(af_paths, limit, &mut files, &mut diagnostics, &mut inputs);
+    let Found {
+        yaml,
+        frameworks,
+        mut diagnostics,
+    } = found;
+    let mut parsed = parse_all(yaml, cache_file.as_deref(), options, limit);
+    let mut read = framework::read_all(frameworks, limit, &mut parsed.files);
+    (stats.cache_hits, stats.cache_misses) = (parsed.hits, parsed.misses);
+    diagnostics.append(&mut parsed.diagnostics);
+    diagnostics.append(&mut read.diagnostics);
+    let inputs = parsed.inputs.take().zip(read.inputs).map(|(mut yaml, af)| {
+        yaml.extend(af);
+        yaml
+    });
     stats.parse = start.elapsed();
     let start = Instant::now();
-    let (mut corpus, mut diags) = resolve::resolve(files, raws);
+    let (mut corpus, mut diags) = resolve::resolve(parsed.files, parsed.raws);
     diagnostics.append(&mut diags);
-    for (file, id) in frameworks {
+    for (file, id) in read.frameworks {
         diagnostics.extend(file.add_to(&mut corpus, id));
     }
     diagnostics.sort();
@@ -260,15 +194,160 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
     }
 }
 
-/// Adds an input and its key to the snapshot's list, or gives the list up without a key.
-fn add_input(inputs: &mut Option<Vec<snapshot::Input>>, path: &Path, key: Option<cache::Key>) {
-    match (inputs.as_mut(), key) {
-        (Some(list), Some(key)) => list.push(snapshot::Input {
-            path: path.to_path_buf(),
-            key,
-        }),
-        _ => *inputs = None,
+/// The inputs found under the paths given, and the ones that could not be found.
+struct Found {
+    /// Claim files.
+    yaml: Vec<PathBuf>,
+    /// Abstract argumentation frameworks (.apx, .tgf, .af), read apart from the YAML files.
+    frameworks: Vec<PathBuf>,
+    /// A path that names nothing, or cannot be walked.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Found {
+    fn discover<P: AsRef<Path>>(paths: &[P]) -> Found {
+        let mut diagnostics = Vec::new();
+        let (frameworks, yaml) = walk::discover(paths, &mut diagnostics)
+            .into_iter()
+            .partition(|p| framework::AfFormat::from_path(p).is_some());
+        Found {
+            yaml,
+            frameworks,
+            diagnostics,
+        }
     }
+}
+
+/// The corpus and diagnostics of the snapshot in `file`, when every input is as it was.
+fn from_snapshot(file: &Path, found: &Found, limit: u64) -> Option<(Corpus, Vec<Diagnostic>)> {
+    let stored = snapshot::open(file)?;
+    let inputs: Vec<&PathBuf> = found.yaml.iter().chain(&found.frameworks).collect();
+    if !snapshot::is_current(&stored, &inputs, limit) {
+        return None;
+    }
+    stored.load()
+}
+
+/// The claim files read and parsed (or taken from the per-file cache).
+struct Parsed {
+    files: Files,
+    /// Each file that parsed, packed.
+    raws: Vec<(FileId, Packed)>,
+    /// The key of every input, for the snapshot; `None` once one is missing.
+    inputs: Option<Vec<snapshot::Input>>,
+    diagnostics: Vec<Diagnostic>,
+    /// Files taken from the cache, and parsed with a cache in use.
+    hits: usize,
+    misses: usize,
+}
+
+/// Reads and parses the claim files in parallel, in order, through the per-file cache in
+/// `cache_file` (which is rewritten when anything changed).
+fn parse_all(
+    yaml: Vec<PathBuf>,
+    cache_file: Option<&Path>,
+    options: &Options<'_>,
+    limit: u64,
+) -> Parsed {
+    let mut cached = cache_file.map(cache::read).unwrap_or_default();
+    let prior: Vec<Option<cache::Entry>> = yaml.iter().map(|p| cached.remove(p)).collect();
+    let had_prior = prior.iter().filter(|p| p.is_some()).count();
+    if let Some(report) = options.progress {
+        report(Progress::Files(yaml.len()));
+    }
+    let use_cache = cache_file.is_some();
+    let read: Vec<Read> = yaml
+        .into_par_iter()
+        .zip(prior)
+        .map(|(path, prior)| {
+            let read = read_one(path, prior, use_cache, limit);
+            if let Some(report) = options.progress {
+                report(Progress::Read);
+            }
+            read
+        })
+        .collect();
+    let (parsed, keys) = collect(read, use_cache);
+    if let Some(cache_file) = cache_file {
+        let stored = keys.iter().filter(|k| k.is_some()).count();
+        let changed = stored != parsed.hits || had_prior != parsed.hits;
+        if changed || !cached.is_empty() {
+            write_cache(cache_file, &parsed, &keys);
+        }
+    }
+    parsed
+}
+
+/// Gathers the files read, in order, with the cache key of each file that parsed cleanly.
+fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<Option<cache::Key>>) {
+    let mut parsed = Parsed {
+        files: Files::default(),
+        raws: Vec::new(),
+        inputs: Some(Vec::new()),
+        diagnostics: Vec::new(),
+        hits: 0,
+        misses: 0,
+    };
+    let mut keys = Vec::new();
+    for r in read {
+        let (path, raw, mut diags, key, hit) = match r {
+            Read::Failed(d) => {
+                parsed.diagnostics.push(d);
+                parsed.inputs = None;
+                continue;
+            }
+            Read::Parsed {
+                path,
+                raw,
+                diags,
+                key,
+                hit,
+            } => (path, raw, diags, key, hit),
+        };
+        parsed.hits += usize::from(hit);
+        parsed.misses += usize::from(use_cache && !hit);
+        parsed.inputs = add_input(parsed.inputs, &path, key);
+        // A file with diagnostics is parsed every time, so its messages are exact.
+        let key = key.filter(|_| diags.is_empty());
+        parsed.diagnostics.append(&mut diags);
+        let id = parsed.files.push(path);
+        if let Some(raw) = raw {
+            parsed.raws.push((id, raw));
+            keys.push(key);
+        }
+    }
+    (parsed, keys)
+}
+
+/// Writes the per-file cache: each file that parsed cleanly, with its key.
+fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[Option<cache::Key>]) {
+    let entries: Vec<cache::EntryRef<'_>> = parsed
+        .raws
+        .iter()
+        .zip(keys)
+        .filter_map(|((id, raw), key)| {
+            Some(cache::EntryRef {
+                path: parsed.files.path(*id)?,
+                key: (*key)?,
+                raw: raw.encoded()?,
+            })
+        })
+        .collect();
+    cache::write(cache_file, &entries);
+}
+
+/// The snapshot's list of inputs with one more, or none once an input has no key.
+fn add_input(
+    inputs: Option<Vec<snapshot::Input>>,
+    path: &Path,
+    key: Option<cache::Key>,
+) -> Option<Vec<snapshot::Input>> {
+    let (mut list, key) = (inputs?, key?);
+    list.push(snapshot::Input {
+        path: path.to_path_buf(),
+        key,
+    });
+    Some(list)
 }
 
 /// Loads one claim document held in memory, as if read from `path`: YAML, or JSON (which is

@@ -27,43 +27,76 @@ const PAGE: &str = include_str!("page.html");
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
 
-/// One view's diagram as the page shows it.
-#[derive(Debug, Clone)]
-pub struct Diagram {
+/// One view's diagram as the page shows it, borrowed from what drew it.
+#[derive(Debug, Clone, Copy)]
+pub struct Diagram<'a> {
     /// The view's name: the stem of its files, and its tab.
-    pub name: String,
+    pub name: &'a str,
     /// The view's title.
-    pub title: String,
+    pub title: &'a str,
     /// What the view shows, in a sentence or two (a named view's `description`).
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
     /// The SVG document, as written to `<name>.svg`.
-    pub svg: String,
+    pub svg: &'a str,
 }
 
 /// The report page of `graph`: `diagrams` in the given order, claims labelled by `labels`
 /// (claims missing from it show no label).
 pub fn report(graph: &ClaimGraph, labels: &HashMap<Id, Label>, diagrams: &[Diagram]) -> String {
-    let data = data::Data::new(graph, labels);
-    let summary = format!(
-        "{} claims, {} sources, {} views",
-        graph.claim_count(),
-        graph.source_count(),
-        diagrams.len()
-    );
-    fill(
-        PAGE,
-        &[
-            ("css", CSS),
-            ("summary", &escape(&summary)),
-            ("tabs", &tabs(diagrams)),
-            ("views", &views(diagrams)),
-            ("filters", &table::filters(graph)),
-            ("rows", &table::rows(graph, labels)),
-            ("data", &data.to_script_json()),
-            ("js", JS),
-            ("script-hash", &script_hash(JS)),
-        ],
-    )
+    let mut page = String::new();
+    Report::new(graph, labels).write(diagrams, |piece| page.push_str(piece));
+    page
+}
+
+/// The parts of the report page that do not depend on the diagrams (the table, the filters,
+/// the claim data), rendered once: `build` writes the page with the SVGs, and hashes the page
+/// with each diagram's DOT in their place without rendering the rest again.
+#[derive(Debug)]
+pub struct Report {
+    counts: (usize, usize),
+    filters: String,
+    rows: String,
+    data: String,
+    script_hash: String,
+}
+
+impl Report {
+    /// The parts of the report page of `graph`, claims labelled by `labels`.
+    pub fn new(graph: &ClaimGraph, labels: &HashMap<Id, Label>) -> Report {
+        Report {
+            counts: (graph.claim_count(), graph.source_count()),
+            filters: table::filters(graph),
+            rows: table::rows(graph, labels),
+            data: data::Data::new(graph, labels).to_script_json(),
+            script_hash: script_hash(JS),
+        }
+    }
+
+    /// The page with `diagrams` in the given order, piece by piece in order to `out` (which
+    /// may build a string or fold a hash).
+    pub fn write(&self, diagrams: &[Diagram], out: impl FnMut(&str)) {
+        let summary = format!(
+            "{} claims, {} sources, {} views",
+            self.counts.0,
+            self.counts.1,
+            diagrams.len()
+        );
+        fill(
+            PAGE,
+            &[
+                ("css", CSS),
+                ("summary", &escape(&summary)),
+                ("tabs", &tabs(diagrams)),
+                ("views", &views(diagrams)),
+                ("filters", &self.filters),
+                ("rows", &self.rows),
+                ("data", &self.data),
+                ("js", JS),
+                ("script-hash", &self.script_hash),
+            ],
+            out,
+        );
+    }
 }
 
 /// The Content-Security-Policy source that lets the page run `script` and no other script:
@@ -84,10 +117,10 @@ fn tabs(diagrams: &[Diagram]) -> String {
         let _ = writeln!(
             out,
             "<button type=\"button\" role=\"tab\" data-view=\"{}\" aria-selected=\"{}\" title=\"{}\">{}</button>",
-            escape(&d.name),
+            escape(d.name),
             i == 0,
-            escape(&d.title),
-            escape(&d.name),
+            escape(d.title),
+            escape(d.name),
         );
     }
     out
@@ -102,38 +135,34 @@ fn views(diagrams: &[Diagram]) -> String {
             out,
             "<figure class=\"view\" data-view=\"{}\"{hidden}><figcaption>{}{}</figcaption>\
              <div class=\"frame\">{}</div></figure>",
-            escape(&d.name),
-            escape(&d.title),
+            escape(d.name),
+            escape(d.title),
             d.description
-                .as_deref()
                 .map(|t| format!("<span class=\"description\">{}</span>", escape(t)))
                 .unwrap_or_default(),
-            inline::inline(&d.svg, &format!("v{i}-")),
+            inline::inline(d.svg, &format!("v{i}-")),
         );
     }
     out
 }
 
 /// `template` with each `{{key}}` replaced by its value, in one pass (a value that contains
-/// `{{key}}` is not expanded again).
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out =
-        String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+/// `{{key}}` is not expanded again), piece by piece to `out`.
+fn fill(template: &str, values: &[(&str, &str)], mut out: impl FnMut(&str)) {
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         let Some(len) = rest[start..].find("}}") else {
             break;
         };
         let key = &rest[start + 2..start + len];
-        out.push_str(&rest[..start]);
+        out(&rest[..start]);
         match values.iter().find(|(k, _)| *k == key) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[start..start + len + 2]),
+            Some((_, value)) => out(value),
+            None => out(&rest[start..start + len + 2]),
         }
         rest = &rest[start + len + 2..];
     }
-    out.push_str(rest);
-    out
+    out(rest);
 }
 
 #[cfg(test)]

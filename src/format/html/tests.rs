@@ -21,12 +21,12 @@ fn hostile_graph() -> ClaimGraph {
     ClaimGraph::build(corpus).unwrap()
 }
 
-fn diagram(name: &str, svg: &str) -> Diagram {
+fn diagram<'a>(name: &'a str, title: &'a str, svg: &'a str) -> Diagram<'a> {
     Diagram {
-        name: name.into(),
-        title: format!("The {name} view"),
-        description: (name == "compute").then(|| "Twice the compute <or> not?".into()),
-        svg: svg.into(),
+        name,
+        title,
+        description: (name == "compute").then_some("Twice the compute <or> not?"),
+        svg,
     }
 }
 
@@ -109,7 +109,10 @@ fn page_has_a_tab_and_a_frame_per_view_and_a_row_per_claim() {
     let page = report(
         &fixture::graph(),
         &HashMap::new(),
-        &[diagram("all", svg), diagram("compute", svg)],
+        &[
+            diagram("all", "The all view", svg),
+            diagram("compute", "The compute view", svg),
+        ],
     );
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
     assert_eq!(page.matches("role=\"tab\"").count(), 2);
@@ -170,13 +173,13 @@ fn filters_offer_what_the_claims_use() {
 
 #[test]
 fn fill_replaces_each_placeholder_once() {
-    assert_eq!(
-        fill(
-            "a {{x}} b {{y}} {{unknown}} {{",
-            &[("x", "{{y}}"), ("y", "2")]
-        ),
-        "a {{y}} b 2 {{unknown}} {{"
+    let mut out = String::new();
+    fill(
+        "a {{x}} b {{y}} {{unknown}} {{",
+        &[("x", "{{y}}"), ("y", "2")],
+        |piece| out.push_str(piece),
     );
+    assert_eq!(out, "a {{y}} b 2 {{unknown}} {{");
 }
 
 /// The page's policy runs its one script, named by the hash of exactly the text between
@@ -184,7 +187,11 @@ fn fill_replaces_each_placeholder_once() {
 #[test]
 fn policy_runs_only_the_page_script() {
     let graph = hostile_graph();
-    let page = report(&graph, &HashMap::new(), &[diagram("all", "<svg/>")]);
+    let page = report(
+        &graph,
+        &HashMap::new(),
+        &[diagram("all", "The all view", "<svg/>")],
+    );
     let start = page.find("<script>").unwrap() + "<script>".len();
     let end = start + page[start..].find("</script>").unwrap();
     let policy = page

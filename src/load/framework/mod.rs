@@ -207,29 +207,37 @@ pub(super) fn read_for_test(
     )
 }
 
-/// Reads the framework files among the inputs, in order, each into an [`AfFile`] to add to
-/// the corpus after resolving. Each file read gets its key in `inputs` (the snapshot's list),
-/// which is given up (`None`) when a file cannot be read.
-pub(super) fn read_all(
-    paths: Vec<PathBuf>,
-    limit: u64,
-    files: &mut Files,
-    diagnostics: &mut Vec<Diagnostic>,
-    inputs: &mut Option<Vec<snapshot::Input>>,
-) -> Vec<(AfFile, FileId)> {
-    let mut frameworks = Vec::new();
+/// The framework files among the inputs, read in order.
+pub(super) struct Frameworks {
+    /// Each file that could be read, with its id, to add to the corpus after resolving.
+    pub frameworks: Vec<(AfFile, FileId)>,
+    /// The key of each file, for the snapshot; `None` when one could not be read.
+    pub inputs: Option<Vec<snapshot::Input>>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the framework files among the inputs, in order, each into an [`AfFile`] (its path
+/// added to `files`).
+pub(super) fn read_all(paths: Vec<PathBuf>, limit: u64, files: &mut Files) -> Frameworks {
+    let mut read = Frameworks {
+        frameworks: Vec::new(),
+        inputs: Some(Vec::new()),
+        diagnostics: Vec::new(),
+    };
     for path in paths {
         let Some(format) = AfFormat::from_path(&path) else {
             continue;
         };
         let bytes = match super::read_file(&path, limit) {
             Ok((meta, bytes)) => {
-                super::add_input(inputs, &path, Some(cache::Key::of(&bytes, &meta)));
+                let key = cache::Key::of(&bytes, &meta);
+                read.inputs = super::add_input(read.inputs, &path, Some(key));
                 bytes
             }
             Err(d) => {
-                diagnostics.push(d);
-                *inputs = None;
+                read.diagnostics.push(d);
+                read.inputs = None;
                 continue;
             }
         };
@@ -237,11 +245,11 @@ pub(super) fn read_all(
         match super::utf8(&path, &bytes) {
             Ok(text) => {
                 let (file, mut diags) = format.read(&path, text);
-                diagnostics.append(&mut diags);
-                frameworks.push((file, id));
+                read.diagnostics.append(&mut diags);
+                read.frameworks.push((file, id));
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => read.diagnostics.push(d),
         }
     }
-    frameworks
+    read
 }
