@@ -1,47 +1,19 @@
 //! `claimgraph export dot|svg`: the whole graph as one diagram.
 
-use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice, StyleArgs};
+use super::args::{Cli, ExportArgs, StyleArgs};
 use super::stderr::note;
 use super::{Context, Failure, output, target};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
-use crate::format::{self, ExportOptions, Format, Loss, Renderer};
+use crate::format::{self, ExportOptions, Format, Loss};
 use crate::graph::ClaimGraph;
 use crate::model::Style;
 
-/// The library's renderer for a `--renderer` choice.
-pub fn renderer(choice: RendererChoice) -> Renderer {
-    match choice {
-        RendererChoice::Auto => Renderer::Auto,
-        RendererChoice::Graphviz => Renderer::Graphviz,
-        RendererChoice::Embedded => Renderer::Embedded,
-    }
-}
-
-/// The library's format for an export format.
-fn format(choice: ExportFormat) -> Format {
-    match choice {
-        ExportFormat::Dot => Format::Dot,
-        ExportFormat::Svg => Format::Svg,
-        ExportFormat::Png => Format::Png,
-        ExportFormat::Apx => Format::Apx,
-        ExportFormat::Tgf => Format::Tgf,
-        ExportFormat::Iccma => Format::Iccma,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Argdown => Format::Argdown,
-        ExportFormat::Aif => Format::Aif,
-        ExportFormat::Claimreview => Format::Claimreview,
-        ExportFormat::Graphml => Format::Graphml,
-        ExportFormat::Mermaid => Format::Mermaid,
-        ExportFormat::Neo4j => Format::Neo4j,
-    }
-}
-
 /// Runs `export`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
-    let format = format(args.format);
+    let format = args.format;
     if format == Format::Neo4j && args.output.is_none() {
         return Err(Failure::Usage(
             "`neo4j` writes several files: pass `-o DIR`".into(),
@@ -63,9 +35,8 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         }
     }
     let style = args.style.style(&graph)?;
-    let options =
-        ExportOptions::styled(&graph, &style, args.title.clone(), renderer(args.renderer))
-            .map_err(|e| Failure::Error(e.into()))?;
+    let options = ExportOptions::styled(&graph, &style, args.title.clone(), args.renderer)
+        .map_err(|e| Failure::Error(e.into()))?;
     let selection = args.selection.selection(&graph, false)?;
     let graph = super::select::apply(graph, &selection);
     let exported =

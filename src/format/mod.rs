@@ -34,7 +34,6 @@ mod style;
 mod wrap;
 
 use std::fmt;
-use std::str::FromStr;
 
 use crate::graph::ClaimGraph;
 use crate::model::keyword::keyword_enum;
@@ -47,33 +46,34 @@ pub use loss::Loss;
 pub use svg::{Renderer, UsedRenderer};
 
 keyword_enum! {
-    /// A format `claimgraph export` can write.
+    /// A format `claimgraph export` can write (and [`Format::is_readable`], `import` read). Each
+    /// variant's doc is its help in `claimgraph export --help`.
     pub enum Format {
         /// Graphviz DOT.
         Dot = "dot",
-        /// SVG, laid out by Graphviz or the embedded renderer.
+        /// SVG (Graphviz when installed, otherwise the embedded renderer).
         Svg = "svg",
-        /// PNG: the SVG rasterised by resvg.
+        /// PNG: the SVG rasterised in pure Rust (needs `-o FILE` or a pipe).
         Png = "png",
-        /// The attack graph in ASPARTIX apx (see [`af`]).
+        /// The attack graph as ASPARTIX apx (with `-o FILE`, also `FILE.map.tsv`).
         Apx = "apx",
-        /// The attack graph in Trivial Graph Format.
+        /// The attack graph as Trivial Graph Format (with `-o FILE`, also `FILE.map.tsv`).
         Tgf = "tgf",
-        /// The attack graph in ICCMA 2023 `.af`.
+        /// The attack graph as ICCMA 2023 `.af` (with `-o FILE`, also `FILE.map.tsv`).
         Iccma = "iccma",
-        /// claimgraph's own JSON: the claim file format as JSON, lossless.
+        /// claimgraph's own JSON (lossless).
         Json = "json",
-        /// Argdown, the argument-mapping language.
+        /// Argdown.
         Argdown = "argdown",
-        /// The Argument Interchange Format as JSON (AIFdb, OVA).
+        /// AIF JSON (Argument Interchange Format).
         Aif = "aif",
-        /// schema.org ClaimReview as JSON-LD, as fact-checkers publish it.
+        /// schema.org ClaimReview JSON-LD.
         Claimreview = "claimreview",
-        /// GraphML, for yEd, Gephi and Cytoscape.
+        /// GraphML (yEd, Gephi, Cytoscape).
         Graphml = "graphml",
-        /// A Mermaid flowchart, which GitHub renders in Markdown.
+        /// Mermaid flowchart.
         Mermaid = "mermaid",
-        /// CSV files and a Cypher script for Neo4j (a directory).
+        /// Neo4j CSV files and Cypher script (`-o DIR` is required).
         Neo4j = "neo4j",
     }
 }
@@ -317,20 +317,5 @@ impl fmt::Display for UsedRenderer {
             UsedRenderer::Embedded => "embedded",
             UsedRenderer::EmbeddedAfterGraphvizFailed => "embedded (Graphviz `dot` failed)",
         })
-    }
-}
-
-impl FromStr for Renderer {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "auto" => Ok(Renderer::Auto),
-            "graphviz" => Ok(Renderer::Graphviz),
-            "embedded" => Ok(Renderer::Embedded),
-            _ => Err(format!(
-                "unknown renderer `{s}` (use auto, graphviz or embedded)"
-            )),
-        }
     }
 }
