@@ -256,18 +256,16 @@ pub fn build(
                 view: view.name.clone(),
                 source,
             })?;
-        let dot = with_dot_marker(
-            &format::export(&view.graph, Format::Dot, &options)
-                .map_err(|e| export(&view, e))?
-                .text,
-        );
+        let dot = with_dot_marker(&text(
+            format::export(&view.graph, Format::Dot, &options).map_err(|e| export(&view, e))?,
+        ));
         let svg =
             format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
         if let Some(used) = svg.renderer.filter(|r| !report.renderers.contains(r)) {
             report.renderers.push(used);
         }
         let renderer = svg.renderer.map_or_else(String::new, |r| r.to_string());
-        let svg = with_svg_marker(&svg.text, &dot, &renderer);
+        let svg = with_svg_marker(&text(svg), &dot, &renderer);
         let diagram = Diagram {
             name: view.name.clone(),
             title: view.title.clone(),
@@ -320,6 +318,11 @@ pub fn build(
     Ok(report)
 }
 
+/// The document of a text format (`build` writes no other kind).
+fn text(exported: format::Exported) -> String {
+    exported.document.into_text().unwrap_or_default()
+}
+
 /// The formats the whole graph is also written in.
 pub const DATA_FORMATS: [Format; 4] = [
     Format::Argdown,
@@ -332,12 +335,14 @@ pub const DATA_FORMATS: [Format; 4] = [
 fn data_files(graph: &ClaimGraph, out: &Path) -> Result<Vec<(PathBuf, String)>, BuildError> {
     let mut files = Vec::new();
     for format in DATA_FORMATS {
-        let text = format::export(graph, format, &ExportOptions::default())
-            .map_err(|source| BuildError::Export {
-                view: "all".into(),
-                source,
-            })?
-            .text;
+        let text = text(
+            format::export(graph, format, &ExportOptions::default()).map_err(|source| {
+                BuildError::Export {
+                    view: "all".into(),
+                    source,
+                }
+            })?,
+        );
         let marker =
             format!("{MARKER}; do not edit: change the claim files and run `claimgraph build`");
         let text = match format {

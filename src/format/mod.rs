@@ -186,26 +186,50 @@ impl ColorBy {
 }
 
 /// What an export produced.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Exported {
-    /// The document (empty for binary formats and formats that write several files).
-    pub text: String,
-    /// For binary formats (PNG), the file's bytes.
-    pub bytes: Vec<u8>,
-    /// For SVG, which renderer drew it.
+    /// The document written.
+    pub document: Document,
+    /// For SVG and PNG, which renderer drew it.
     pub renderer: Option<UsedRenderer>,
     /// What the format could not carry.
     pub losses: Vec<Loss>,
-    /// For formats that write a directory (Neo4j): each file's name and content.
-    pub files: Vec<(String, String)>,
+}
+
+/// The document a format writes: text, bytes (PNG) or a directory of files (Neo4j).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// A text document (every format but PNG and Neo4j).
+    Text(String),
+    /// A binary file's bytes (PNG).
+    Bytes(Vec<u8>),
+    /// Several files to write into a directory (Neo4j): each file's name and content.
+    Files(Vec<(String, String)>),
+}
+
+impl Document {
+    /// The text of a text document; `None` for bytes or files.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Document::Text(text) => Some(text),
+            Document::Bytes(_) | Document::Files(_) => None,
+        }
+    }
 }
 
 impl Exported {
-    fn text(text: String, losses: Vec<Loss>) -> Exported {
+    fn new(document: Document, losses: Vec<Loss>) -> Exported {
         Exported {
-            text,
+            document,
+            renderer: None,
             losses,
-            ..Exported::default()
+        }
+    }
+
+    fn drawn(document: Document, renderer: UsedRenderer) -> Exported {
+        Exported {
+            renderer: Some(renderer),
+            ..Exported::new(document, Vec::new())
         }
     }
 }
@@ -270,19 +294,11 @@ pub fn export(
         Format::Dot => (dot::to_dot(graph, options), Vec::new()),
         Format::Svg => {
             let (text, used) = svg::to_svg(graph, options)?;
-            return Ok(Exported {
-                text,
-                renderer: Some(used),
-                ..Exported::default()
-            });
+            return Ok(Exported::drawn(Document::Text(text), used));
         }
         Format::Png => {
             let (bytes, used) = png::to_png(graph, options)?;
-            return Ok(Exported {
-                bytes,
-                renderer: Some(used),
-                ..Exported::default()
-            });
+            return Ok(Exported::drawn(Document::Bytes(bytes), used));
         }
         Format::Apx | Format::Tgf | Format::Iccma => {
             let framework = crate::eval::Framework::from_graph(graph);
@@ -300,14 +316,10 @@ pub fn export(
         Format::Mermaid => mermaid::to_mermaid(graph),
         Format::Neo4j => {
             let (files, losses) = neo4j::to_neo4j(graph);
-            return Ok(Exported {
-                files,
-                losses,
-                ..Exported::default()
-            });
+            return Ok(Exported::new(Document::Files(files), losses));
         }
     };
-    Ok(Exported::text(text, losses))
+    Ok(Exported::new(Document::Text(text), losses))
 }
 
 impl fmt::Display for UsedRenderer {
@@ -317,5 +329,31 @@ impl fmt::Display for UsedRenderer {
             UsedRenderer::Embedded => "embedded",
             UsedRenderer::EmbeddedAfterGraphvizFailed => "embedded (Graphviz `dot` failed)",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_writes_one_kind_of_document() {
+        let graph = fixture::graph();
+        let options = ExportOptions {
+            renderer: Renderer::Embedded,
+            ..ExportOptions::default()
+        };
+        for &format in Format::ALL {
+            let exported = export(&graph, format, &options).expect("the fixture exports");
+            let drawn = matches!(format, Format::Svg | Format::Png);
+            assert_eq!(exported.renderer.is_some(), drawn, "{format}");
+            match (format, exported.document) {
+                (Format::Png, Document::Bytes(png)) => assert!(png.starts_with(b"\x89PNG")),
+                (Format::Neo4j, Document::Files(files)) => assert!(!files.is_empty()),
+                (Format::Png | Format::Neo4j, other) => panic!("{format}: {other:?}"),
+                (_, Document::Text(text)) => assert!(!text.is_empty(), "{format}"),
+                (_, other) => panic!("{format}: {other:?}"),
+            }
+        }
     }
 }
