@@ -305,10 +305,11 @@ fn draw(graph: &ClaimGraph, view: View, renderer: Renderer) -> Result<Drawn, Bui
             source,
         })?;
     let dot = format::export(&view.graph, Format::Dot, &options).map_err(|e| export(&view, e))?;
-    let dot = with_dot_marker(&dot.text);
+    let dot = with_dot_marker(&text(dot));
     let svg = format::export(&view.graph, Format::Svg, &options).map_err(|e| export(&view, e))?;
-    let used = svg.renderer.map_or_else(String::new, |r| r.to_string());
-    let svg_text = with_svg_marker(&svg.text, &dot, &used);
+    let renderer = svg.renderer;
+    let used = renderer.map_or_else(String::new, |r| r.to_string());
+    let svg_text = with_svg_marker(&text(svg), &dot, &used);
     let png = if view.png {
         let png =
             format::png::rasterise(&svg_text, format::png::SCALE).map_err(|e| export(&view, e))?;
@@ -324,7 +325,7 @@ fn draw(graph: &ClaimGraph, view: View, renderer: Renderer) -> Result<Drawn, Bui
         dot,
         svg: svg_text,
         png,
-        renderer: svg.renderer,
+        renderer,
     })
 }
 
@@ -369,6 +370,11 @@ fn remove_stale(out: &Path, files: &[(PathBuf, &[u8])]) -> Result<Vec<PathBuf>, 
     Ok(removed)
 }
 
+/// The document of a text format (`build` writes no other kind).
+fn text(exported: format::Exported) -> String {
+    exported.document.into_text().unwrap_or_default()
+}
+
 /// The formats the whole graph is also written in.
 pub const DATA_FORMATS: [Format; 4] = [
     Format::Argdown,
@@ -381,12 +387,14 @@ pub const DATA_FORMATS: [Format; 4] = [
 fn data_files(graph: &ClaimGraph, out: &Path) -> Result<Vec<(PathBuf, String)>, BuildError> {
     let mut files = Vec::new();
     for format in DATA_FORMATS {
-        let text = format::export(graph, format, &ExportOptions::default())
-            .map_err(|source| BuildError::Export {
-                view: "all".into(),
-                source,
-            })?
-            .text;
+        let text = text(
+            format::export(graph, format, &ExportOptions::default()).map_err(|source| {
+                BuildError::Export {
+                    view: "all".into(),
+                    source,
+                }
+            })?,
+        );
         let marker =
             format!("{MARKER}; do not edit: change the claim files and run `claimgraph build`");
         let text = match format {

@@ -18,9 +18,6 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, js
 use serde_json::Value;
 
 use crate::load::file::{At, RawCitation, RawFile, RawVerdict};
-use crate::model::{
-    ColorKey, Direction, GroupBy, ItemKind, RankDir, Rating, RelationKind, SourceKind, SourceMode,
-};
 
 /// Where the schema is kept in the repository, relative to a claim file in `claims/`: what the
 /// `# yaml-language-server: $schema=...` line at the top of each claim file names.
@@ -173,39 +170,10 @@ impl JsonSchema for Fraction {
     }
 }
 
-/// A closed set of keywords, one of the model's keyword enums.
-pub(crate) trait Keywords {
-    /// The name of the set in the schema.
-    const NAME: &'static str;
-    /// Every spelling.
-    const NAMES: &'static [&'static str];
-}
-
-macro_rules! keywords {
-    ($($ty:ident),+) => {
-        $(impl Keywords for $ty {
-            const NAME: &'static str = stringify!($ty);
-            const NAMES: &'static [&'static str] = $ty::NAMES;
-        })+
-    };
-}
-
-keywords!(
-    SourceKind,
-    Rating,
-    RelationKind,
-    Direction,
-    ItemKind,
-    ColorKey,
-    GroupBy,
-    RankDir,
-    SourceMode
-);
-
 /// One keyword of the set `K`.
 pub(crate) struct Keyword<K>(PhantomData<K>);
 
-impl<K: Keywords> JsonSchema for Keyword<K> {
+impl<K: crate::model::Keyword> JsonSchema for Keyword<K> {
     fn schema_name() -> Cow<'static, str> {
         K::NAME.into()
     }
@@ -269,6 +237,7 @@ impl JsonSchema for Verdicts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Rating, SourceKind};
 
     #[test]
     fn ratings_accept_yaml_booleans() {

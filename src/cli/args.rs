@@ -7,9 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::ArgValueCandidates;
 
 use super::completions::{claim_ids, ids};
+use super::keyword::keyword;
 pub use super::query::QueryArgs;
 pub use super::select::SelectionArgs;
-use super::select::keyword;
+use crate::format::{Format, Renderer};
 use crate::model::{ColorKey, GroupBy, RankDir, SourceMode};
 
 /// Track claims, their sources and the arguments between them: check the claim files, ask
@@ -184,68 +185,12 @@ pub struct ListArgs {
     pub selection: SelectionArgs,
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Graphviz DOT.
-    Dot,
-    /// SVG (Graphviz when installed, otherwise the embedded renderer).
-    Svg,
-    /// PNG: the SVG rasterised in pure Rust (needs `-o FILE` or a pipe).
-    Png,
-    /// The attack graph as ASPARTIX apx (with `-o FILE`, also `FILE.map.tsv`).
-    Apx,
-    /// The attack graph as Trivial Graph Format (with `-o FILE`, also `FILE.map.tsv`).
-    Tgf,
-    /// The attack graph as ICCMA 2023 `.af` (with `-o FILE`, also `FILE.map.tsv`).
-    Iccma,
-    /// claimgraph's own JSON (lossless).
-    Json,
-    /// Argdown.
-    Argdown,
-    /// AIF JSON (Argument Interchange Format).
-    Aif,
-    /// schema.org ClaimReview JSON-LD.
-    Claimreview,
-    /// GraphML (yEd, Gephi, Cytoscape).
-    Graphml,
-    /// Mermaid flowchart.
-    Mermaid,
-    /// Neo4j CSV files and Cypher script (`-o DIR` is required).
-    Neo4j,
-}
-
-/// Import formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// claimgraph's own JSON.
-    Json,
-    /// Argdown.
-    Argdown,
-    /// AIF JSON, plain or in the OVA/xAIF wrapper.
-    Aif,
-    /// schema.org ClaimReview JSON-LD, or a Google Fact Check Tools API response.
-    Claimreview,
-}
-
-/// `--renderer`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum RendererChoice {
-    /// Graphviz's `dot` when it is on PATH, otherwise the embedded renderer.
-    #[default]
-    Auto,
-    /// Graphviz's `dot` (fails when it is missing).
-    Graphviz,
-    /// The embedded pure-Rust renderer.
-    Embedded,
-}
-
 /// `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format to write.
-    #[arg(value_enum)]
-    pub format: ExportFormat,
+    #[arg(value_parser = keyword::<Format>())]
+    pub format: Format,
     /// Write to this file instead of standard output (for `neo4j`, a directory).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -253,8 +198,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub strict: bool,
     /// Which SVG renderer to use.
-    #[arg(long, value_enum, default_value_t)]
-    pub renderer: RendererChoice,
+    #[arg(long, value_parser = keyword::<Renderer>(), default_value_t)]
+    pub renderer: Renderer,
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
@@ -273,30 +218,31 @@ pub struct StyleArgs {
     /// What a claim's fill says: its verdict's rating, whether it stands once every
     /// contradiction is weighed (`claimgraph eval` with its defaults, on the whole graph), its
     /// first tag, or who asserts it.
-    #[arg(long, value_name = "rating|eval|tag|speaker", value_parser = keyword::<ColorKey>, default_value = "rating")]
+    #[arg(long, value_parser = keyword::<ColorKey>(), default_value_t)]
     pub color_by: ColorKey,
     /// Draw the claims of each file, first tag or speaker in a frame of their own (Graphviz
     /// only: the embedded renderer cannot draw frames).
-    #[arg(long, value_name = "file|tag|speaker", value_parser = keyword::<GroupBy>)]
+    #[arg(long, value_parser = keyword::<GroupBy>())]
     pub group_by: Option<GroupBy>,
     /// Which way arguments flow: left to right or top to bottom.
-    #[arg(long, value_name = "LR|TB", value_parser = keyword::<RankDir>, default_value = "LR")]
+    #[arg(long, value_parser = keyword::<RankDir>(), default_value_t)]
     pub rankdir: RankDir,
     /// Emphasise this claim and its neighbours; dim the rest.
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(claim_ids))]
     pub focus: Option<String>,
     /// Draw sources as nodes (`show`), leave them out (`hide`), or write each claim's speaker
     /// inside its box (`merge`).
-    #[arg(long, value_name = "show|hide|merge", value_parser = keyword::<SourceMode>, default_value = "show")]
+    #[arg(long, value_parser = keyword::<SourceMode>(), default_value_t)]
     pub sources: SourceMode,
 }
 
 /// `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The format to read.
-    #[arg(value_enum)]
-    pub format: ImportFormat,
+    /// The format to read (`aif` also reads the OVA/xAIF wrapper, `claimreview` a Google Fact
+    /// Check Tools API response).
+    #[arg(value_parser = keyword::<Format>().only(Format::is_readable))]
+    pub format: Format,
     /// The files to read.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
@@ -318,8 +264,8 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
     /// Which SVG renderer to use.
-    #[arg(long, value_enum, default_value_t)]
-    pub renderer: RendererChoice,
+    #[arg(long, value_parser = keyword::<Renderer>(), default_value_t)]
+    pub renderer: Renderer,
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,

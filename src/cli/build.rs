@@ -1,7 +1,6 @@
 //! `claimgraph build`: check the claims, then write every diagram into `output/`.
 
 use super::args::{BuildArgs, Cli};
-use super::export::renderer;
 use super::stderr::note;
 use super::{Context, Failure, print_diagnostics};
 use crate::build::build;
@@ -21,7 +20,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &BuildArgs) -> Result<(), Failure> {
     let Some(graph) = graph.filter(|_| !failed) else {
         return Err(Failure::Invalid);
     };
-    let done = build(&graph, &args.out, renderer(args.renderer)).map_err(crate::Error::from)?;
+    let done = build(&graph, &args.out, args.renderer).map_err(crate::Error::from)?;
     for path in &done.written {
         note!("wrote {}", path.display());
     }

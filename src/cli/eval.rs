@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::args::{Cli, OutputFormat};
+use super::keyword::keyword;
 use super::stderr::note;
 use super::{Context, Failure, lookup, output};
 use crate::eval::{self, Evaluation, Label, Mode, Model, Semantics, Settings, Support};
@@ -21,11 +22,11 @@ pub struct EvalArgs {
     #[command(subcommand)]
     pub action: Option<EvalAction>,
     /// Which Dung semantics labels the claims.
-    #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded, global = true)]
-    pub semantics: SemanticsArg,
+    #[arg(long, value_parser = keyword::<Semantics>(), default_value_t = Semantics::Grounded, global = true)]
+    pub semantics: Semantics,
     /// How `supports` edges add attacks before the semantics runs.
-    #[arg(long, value_enum, default_value_t = SupportArg::None, global = true)]
-    pub support: SupportArg,
+    #[arg(long, value_parser = keyword::<Support>(), default_value_t = Support::None, global = true)]
+    pub support: Support,
     /// Whether verdicts pin labels: `true`/`mostly-true` in, `false`/`mostly-false` out.
     #[arg(long, value_enum, default_value_t = VerdictsArg::Apply, global = true)]
     pub verdicts: VerdictsArg,
@@ -57,32 +58,8 @@ pub struct AcceptArgs {
     /// The claim.
     pub id: String,
     /// In some extension (credulous) or in all of them (sceptical).
-    #[arg(long, value_enum, default_value_t = ModeArg::Credulous)]
-    pub mode: ModeArg,
-}
-
-/// `--semantics`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SemanticsArg {
-    /// The least complete labelling (linear time).
-    Grounded,
-    /// Every complete labelling.
-    Complete,
-    /// The maximal complete labellings.
-    Preferred,
-    /// The complete labellings with nothing undecided.
-    Stable,
-}
-
-/// `--support`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SupportArg {
-    /// Supports add no attacks.
-    None,
-    /// Supported and mediated attacks.
-    Deductive,
-    /// Secondary and extended attacks.
-    Necessary,
+    #[arg(long, value_parser = keyword::<Mode>(), default_value_t = Mode::Credulous)]
+    pub mode: Mode,
 }
 
 /// `--verdicts`.
@@ -105,15 +82,6 @@ pub enum StrengthArg {
     None,
 }
 
-/// `--mode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// In at least one extension.
-    Credulous,
-    /// In every extension.
-    Sceptical,
-}
-
 fn settings(args: &EvalArgs) -> Result<Settings, Failure> {
     let timeout = match args.timeout {
         Some(s) if !(s.is_finite() && s > 0.0) => {
@@ -125,17 +93,8 @@ fn settings(args: &EvalArgs) -> Result<Settings, Failure> {
         other => other.map(Duration::from_secs_f64),
     };
     Ok(Settings {
-        semantics: match args.semantics {
-            SemanticsArg::Grounded => Semantics::Grounded,
-            SemanticsArg::Complete => Semantics::Complete,
-            SemanticsArg::Preferred => Semantics::Preferred,
-            SemanticsArg::Stable => Semantics::Stable,
-        },
-        support: match args.support {
-            SupportArg::None => Support::None,
-            SupportArg::Deductive => Support::Deductive,
-            SupportArg::Necessary => Support::Necessary,
-        },
+        semantics: args.semantics,
+        support: args.support,
         verdicts: args.verdicts == VerdictsArg::Apply,
         strength: match args.strength {
             StrengthArg::Dfquad => Some(Model::DfQuad),
@@ -274,10 +233,7 @@ fn run_accept(
             Some("`claimgraph list` shows the claims".into()),
         ));
     }
-    let mode = match args.mode {
-        ModeArg::Credulous => Mode::Credulous,
-        ModeArg::Sceptical => Mode::Sceptical,
-    };
+    let mode = args.mode;
     let acceptance = eval::accept(graph, settings, &args.id, mode)
         .map_err(|e| Failure::Error(e.into()))?
         .ok_or(Failure::Invalid)?;

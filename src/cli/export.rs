@@ -1,52 +1,21 @@
 //! `claimgraph export dot|svg`: the whole graph as one diagram.
 
-use super::args::{Cli, ExportArgs, ExportFormat, RendererChoice, StyleArgs};
+use super::args::{Cli, ExportArgs, StyleArgs};
 use super::stderr::note;
 use super::{Context, Failure, output, target};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
-use crate::format::{self, ExportOptions, Format, Loss, Renderer};
+use crate::format::{self, Document, ExportOptions, Format, Loss};
 use crate::graph::ClaimGraph;
 use crate::model::Style;
 
-/// The library's renderer for a `--renderer` choice.
-pub fn renderer(choice: RendererChoice) -> Renderer {
-    match choice {
-        RendererChoice::Auto => Renderer::Auto,
-        RendererChoice::Graphviz => Renderer::Graphviz,
-        RendererChoice::Embedded => Renderer::Embedded,
-    }
-}
-
-/// The library's format for an export format.
-fn format(choice: ExportFormat) -> Format {
-    match choice {
-        ExportFormat::Dot => Format::Dot,
-        ExportFormat::Svg => Format::Svg,
-        ExportFormat::Png => Format::Png,
-        ExportFormat::Apx => Format::Apx,
-        ExportFormat::Tgf => Format::Tgf,
-        ExportFormat::Iccma => Format::Iccma,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Argdown => Format::Argdown,
-        ExportFormat::Aif => Format::Aif,
-        ExportFormat::Claimreview => Format::Claimreview,
-        ExportFormat::Graphml => Format::Graphml,
-        ExportFormat::Mermaid => Format::Mermaid,
-        ExportFormat::Neo4j => Format::Neo4j,
-    }
-}
-
 /// Runs `export`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
-    let format = format(args.format);
+    let format = args.format;
     if format == Format::Neo4j && args.output.is_none() {
-        return Err(Failure::Usage(
-            "`neo4j` writes several files: pass `-o DIR`".into(),
-            Some("for example `claimgraph export neo4j -o neo4j/`".into()),
-        ));
+        return Err(needs_dir());
     }
     if format == Format::Png && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Failure::Usage(
@@ -63,9 +32,8 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         }
     }
     let style = args.style.style(&graph)?;
-    let options =
-        ExportOptions::styled(&graph, &style, args.title.clone(), renderer(args.renderer))
-            .map_err(|e| Failure::Error(e.into()))?;
+    let options = ExportOptions::styled(&graph, &style, args.title.clone(), args.renderer)
+        .map_err(|e| Failure::Error(e.into()))?;
     let selection = args.selection.selection(&graph, false)?;
     let graph = super::select::apply(graph, &selection);
     let exported =
@@ -74,19 +42,41 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         note!("rendered SVG with the {used} renderer");
     }
     report_losses(format, &exported.losses, args.strict)?;
-    if format.attack_graph().is_some() {
-        return attack_graph(&graph, &exported.text, args.output.as_deref());
+    write(&graph, format, exported.document, args.output.as_deref())
+}
+
+/// Writes the document to `path`, or to standard output without one.
+fn write(
+    graph: &ClaimGraph,
+    format: Format,
+    document: Document,
+    path: Option<&Path>,
+) -> Result<(), Failure> {
+    match (document, path) {
+        (Document::Text(text), path) if format.attack_graph().is_some() => {
+            attack_graph(graph, &text, path)
+        }
+        (Document::Text(text), Some(path)) => {
+            target::create_parent(path)?;
+            output::file(path, &text)
+        }
+        (Document::Text(text), None) => output::stdout(&text),
+        (Document::Bytes(bytes), Some(path)) => {
+            target::create_parent(path)?;
+            output::bytes_file(path, &bytes)
+        }
+        (Document::Bytes(bytes), None) => output::stdout_bytes(&bytes),
+        (Document::Files(files), Some(dir)) => write_dir(dir, &files, graph),
+        (Document::Files(_), None) => Err(needs_dir()),
     }
-    if let Some(path) = args.output.as_deref().filter(|_| exported.files.is_empty()) {
-        target::create_parent(path)?;
-    }
-    match &args.output {
-        Some(dir) if !exported.files.is_empty() => write_dir(dir, &exported.files, &graph),
-        Some(path) if format == Format::Png => output::bytes_file(path, &exported.bytes),
-        Some(path) => output::file(path, &exported.text),
-        None if format == Format::Png => output::stdout_bytes(&exported.bytes),
-        None => output::stdout(&exported.text),
-    }
+}
+
+/// `neo4j` without `-o DIR`.
+fn needs_dir() -> Failure {
+    Failure::Usage(
+        "`neo4j` writes several files: pass `-o DIR`".into(),
+        Some("for example `claimgraph export neo4j -o neo4j/`".into()),
+    )
 }
 
 /// Writes an attack graph and, beside it, `FILE.map.tsv` from argument numbers to claim ids.

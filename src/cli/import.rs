@@ -5,26 +5,17 @@
 
 use std::path::PathBuf;
 
-use super::args::{ImportArgs, ImportFormat};
+use super::args::ImportArgs;
 use super::export::report_losses;
 use super::stderr::note;
 use super::{Context, Failure, output, print_diagnostics, target};
-use crate::format::{self, Format, ImportError};
+use crate::format::{self, ImportError};
 use crate::fsutil::ReadError;
 use crate::load;
 
-fn format(choice: ImportFormat) -> Format {
-    match choice {
-        ImportFormat::Json => Format::Json,
-        ImportFormat::Argdown => Format::Argdown,
-        ImportFormat::Aif => Format::Aif,
-        ImportFormat::Claimreview => Format::Claimreview,
-    }
-}
-
 /// Runs `import`.
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), Failure> {
-    let format = format(args.format);
+    let format = args.format;
     if let Some(path) = &args.output {
         target::refuse_input(path, args.files.iter().map(PathBuf::as_path))?;
     }

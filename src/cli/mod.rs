@@ -13,6 +13,7 @@ mod eval;
 mod eval_report;
 mod export;
 mod import;
+mod keyword;
 mod limits;
 mod list;
 mod man;

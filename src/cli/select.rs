@@ -1,23 +1,12 @@
 //! The selection flags (`--around`, `--tag`, `--where`, ...): one clap struct flattened into
 //! every command that works on part of the graph, turned once into a library [`Selection`].
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
+use super::keyword::keyword;
 use super::{Failure, lookup};
 use crate::graph::{ClaimGraph, Direction, Expr, ExprError, ItemKind, Selection, SelectionError};
-use crate::model::{Id, Rating, RelationKind, UnknownKeyword};
-
-/// `--direction`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum DirectionArg {
-    /// What bears on the claims (their supporters and attackers).
-    Up,
-    /// What the claims bear on.
-    Down,
-    /// Both.
-    #[default]
-    Both,
-}
+use crate::model::{Id, Rating, RelationKind};
 
 /// Which part of the graph to work on. Flags combine with AND.
 #[derive(Debug, Clone, Default, Args)]
@@ -32,8 +21,8 @@ pub struct SelectionArgs {
     #[arg(long, value_name = "N")]
     pub depth: Option<usize>,
     /// Which way `--around` walks: `up` to what bears on the claims, `down` to what they bear on.
-    #[arg(long, value_enum, value_name = "WAY", default_value_t)]
-    pub direction: DirectionArg,
+    #[arg(long, value_name = "WAY", value_parser = keyword::<Direction>(), default_value_t)]
+    pub direction: Direction,
     /// Only claims with this tag (repeat to require several).
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
@@ -41,15 +30,14 @@ pub struct SelectionArgs {
     #[arg(long, value_name = "SOURCE",
           add = clap_complete::ArgValueCandidates::new(super::completions::source_ids))]
     pub by: Option<String>,
-    /// Only claims whose verdict has this rating (true, mostly-true, mixed, mostly-false,
-    /// false, misleading, unproven, outdated).
-    #[arg(long, value_name = "RATING", value_parser = keyword::<Rating>)]
+    /// Only claims whose verdict has this rating.
+    #[arg(long, value_parser = keyword::<Rating>())]
     pub rating: Option<Rating>,
     /// Only claims or only sources.
-    #[arg(long, value_name = "claim|source", value_parser = keyword::<ItemKind>)]
+    #[arg(long, value_parser = keyword::<ItemKind>())]
     pub kind: Option<ItemKind>,
     /// Only claims in a relation of this kind, and only relations of this kind.
-    #[arg(long, value_name = "supports|contradicts", value_parser = keyword::<RelationKind>)]
+    #[arg(long, value_parser = keyword::<RelationKind>())]
     pub relation: Option<RelationKind>,
     /// Leave sources out (claims only).
     #[arg(long)]
@@ -59,14 +47,6 @@ pub struct SelectionArgs {
     /// `and`, `or`, `not`, parentheses.
     #[arg(long = "where", value_name = "EXPR")]
     pub filter: Option<String>,
-}
-
-/// Parses a keyword flag, with a "did you mean" in the message.
-pub(super) fn keyword<T: std::str::FromStr<Err = UnknownKeyword>>(text: &str) -> Result<T, String> {
-    text.parse::<T>().map_err(|e| {
-        let hint = crate::suggest::hint(text, e.expected.iter().copied());
-        format!("{e}{}", hint.map(|h| format!(" ({h})")).unwrap_or_default())
-    })
 }
 
 impl SelectionArgs {
@@ -103,11 +83,7 @@ impl SelectionArgs {
             file: None,
             around,
             depth,
-            direction: match self.direction {
-                DirectionArg::Up => Direction::Up,
-                DirectionArg::Down => Direction::Down,
-                DirectionArg::Both => Direction::Both,
-            },
+            direction: self.direction,
             no_sources: self.no_sources,
         };
         selection

@@ -33,7 +33,6 @@ mod style;
 mod wrap;
 
 use std::fmt;
-use std::str::FromStr;
 
 use crate::graph::ClaimGraph;
 use crate::model::keyword::keyword_enum;
@@ -46,33 +45,34 @@ pub use loss::Loss;
 pub use svg::{Renderer, UsedRenderer};
 
 keyword_enum! {
-    /// A format `claimgraph export` can write.
+    /// A format `claimgraph export` can write (and [`Format::is_readable`], `import` read). Each
+    /// variant's doc is its help in `claimgraph export --help`.
     pub enum Format {
         /// Graphviz DOT.
         Dot = "dot",
-        /// SVG, laid out by Graphviz or the embedded renderer.
+        /// SVG (Graphviz when installed, otherwise the embedded renderer).
         Svg = "svg",
-        /// PNG: the SVG rasterised by resvg.
+        /// PNG: the SVG rasterised in pure Rust (needs `-o FILE` or a pipe).
         Png = "png",
-        /// The attack graph in ASPARTIX apx (see [`af`]).
+        /// The attack graph as ASPARTIX apx (with `-o FILE`, also `FILE.map.tsv`).
         Apx = "apx",
-        /// The attack graph in Trivial Graph Format.
+        /// The attack graph as Trivial Graph Format (with `-o FILE`, also `FILE.map.tsv`).
         Tgf = "tgf",
-        /// The attack graph in ICCMA 2023 `.af`.
+        /// The attack graph as ICCMA 2023 `.af` (with `-o FILE`, also `FILE.map.tsv`).
         Iccma = "iccma",
-        /// claimgraph's own JSON: the claim file format as JSON, lossless.
+        /// claimgraph's own JSON (lossless).
         Json = "json",
-        /// Argdown, the argument-mapping language.
+        /// Argdown.
         Argdown = "argdown",
-        /// The Argument Interchange Format as JSON (AIFdb, OVA).
+        /// AIF JSON (Argument Interchange Format).
         Aif = "aif",
-        /// schema.org ClaimReview as JSON-LD, as fact-checkers publish it.
+        /// schema.org ClaimReview JSON-LD.
         Claimreview = "claimreview",
-        /// GraphML, for yEd, Gephi and Cytoscape.
+        /// GraphML (yEd, Gephi, Cytoscape).
         Graphml = "graphml",
-        /// A Mermaid flowchart, which GitHub renders in Markdown.
+        /// Mermaid flowchart.
         Mermaid = "mermaid",
-        /// CSV files and a Cypher script for Neo4j (a directory).
+        /// Neo4j CSV files and Cypher script (`-o DIR` is required).
         Neo4j = "neo4j",
     }
 }
@@ -185,26 +185,50 @@ impl ColorBy {
 }
 
 /// What an export produced.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Exported {
-    /// The document (empty for binary formats and formats that write several files).
-    pub text: String,
-    /// For binary formats (PNG), the file's bytes.
-    pub bytes: Vec<u8>,
-    /// For SVG, which renderer drew it.
+    /// The document written.
+    pub document: Document,
+    /// For SVG and PNG, which renderer drew it.
     pub renderer: Option<UsedRenderer>,
     /// What the format could not carry.
     pub losses: Vec<Loss>,
-    /// For formats that write a directory (Neo4j): each file's name and content.
-    pub files: Vec<(String, String)>,
+}
+
+/// The document a format writes: text, bytes (PNG) or a directory of files (Neo4j).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// A text document (every format but PNG and Neo4j).
+    Text(String),
+    /// A binary file's bytes (PNG).
+    Bytes(Vec<u8>),
+    /// Several files to write into a directory (Neo4j): each file's name and content.
+    Files(Vec<(String, String)>),
+}
+
+impl Document {
+    /// The text of a text document; `None` for bytes or files.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Document::Text(text) => Some(text),
+            Document::Bytes(_) | Document::Files(_) => None,
+        }
+    }
 }
 
 impl Exported {
-    fn text(text: String, losses: Vec<Loss>) -> Exported {
+    fn new(document: Document, losses: Vec<Loss>) -> Exported {
         Exported {
-            text,
+            document,
+            renderer: None,
             losses,
-            ..Exported::default()
+        }
+    }
+
+    fn drawn(document: Document, renderer: UsedRenderer) -> Exported {
+        Exported {
+            renderer: Some(renderer),
+            ..Exported::new(document, Vec::new())
         }
     }
 }
@@ -269,19 +293,11 @@ pub fn export(
         Format::Dot => (dot::to_dot(graph, options), Vec::new()),
         Format::Svg => {
             let (text, used) = svg::to_svg(graph, options)?;
-            return Ok(Exported {
-                text,
-                renderer: Some(used),
-                ..Exported::default()
-            });
+            return Ok(Exported::drawn(Document::Text(text), used));
         }
         Format::Png => {
             let (bytes, used) = png::to_png(graph, options)?;
-            return Ok(Exported {
-                bytes,
-                renderer: Some(used),
-                ..Exported::default()
-            });
+            return Ok(Exported::drawn(Document::Bytes(bytes), used));
         }
         Format::Apx | Format::Tgf | Format::Iccma => {
             let framework = crate::eval::Framework::from_graph(graph);
@@ -299,14 +315,10 @@ pub fn export(
         Format::Mermaid => mermaid::to_mermaid(graph),
         Format::Neo4j => {
             let (files, losses) = neo4j::to_neo4j(graph);
-            return Ok(Exported {
-                files,
-                losses,
-                ..Exported::default()
-            });
+            return Ok(Exported::new(Document::Files(files), losses));
         }
     };
-    Ok(Exported::text(text, losses))
+    Ok(Exported::new(Document::Text(text), losses))
 }
 
 impl fmt::Display for UsedRenderer {
@@ -319,17 +331,28 @@ impl fmt::Display for UsedRenderer {
     }
 }
 
-impl FromStr for Renderer {
-    type Err = String;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "auto" => Ok(Renderer::Auto),
-            "graphviz" => Ok(Renderer::Graphviz),
-            "embedded" => Ok(Renderer::Embedded),
-            _ => Err(format!(
-                "unknown renderer `{s}` (use auto, graphviz or embedded)"
-            )),
+    #[test]
+    fn each_format_writes_one_kind_of_document() {
+        let graph = fixture::graph();
+        let options = ExportOptions {
+            renderer: Renderer::Embedded,
+            ..ExportOptions::default()
+        };
+        for &format in Format::ALL {
+            let exported = export(&graph, format, &options).expect("the fixture exports");
+            let drawn = matches!(format, Format::Svg | Format::Png);
+            assert_eq!(exported.renderer.is_some(), drawn, "{format}");
+            match (format, exported.document) {
+                (Format::Png, Document::Bytes(png)) => assert!(png.starts_with(b"\x89PNG")),
+                (Format::Neo4j, Document::Files(files)) => assert!(!files.is_empty()),
+                (Format::Png | Format::Neo4j, other) => panic!("{format}: {other:?}"),
+                (_, Document::Text(text)) => assert!(!text.is_empty(), "{format}"),
+                (_, other) => panic!("{format}: {other:?}"),
+            }
         }
     }
 }

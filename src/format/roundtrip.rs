@@ -100,7 +100,9 @@ fn write_and_read(corpus: &Corpus, format: Format) -> Corpus {
     let graph = ClaimGraph::build(corpus.clone()).expect("generated graphs are consistent");
     let text = super::export(&graph, format, &Default::default())
         .expect("writes")
-        .text;
+        .document
+        .into_text()
+        .expect("a text format");
     import(format, &[("g".into(), text.clone())])
         .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
         .corpus

@@ -22,17 +22,20 @@ use std::process::{Command, Stdio};
 
 use super::{ExportError, ExportOptions};
 use crate::graph::ClaimGraph;
+use crate::model::keyword::keyword_enum;
 
-/// Which renderer to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Renderer {
-    /// Graphviz when `dot` is on PATH, else the embedded renderer.
-    #[default]
-    Auto,
-    /// Graphviz's `dot` (an error when it is missing).
-    Graphviz,
-    /// The embedded pure-Rust renderer.
-    Embedded,
+keyword_enum! {
+    /// Which renderer to use.
+    #[derive(Default)]
+    pub enum Renderer {
+        /// Graphviz's `dot` when it is on PATH, otherwise the embedded renderer.
+        #[default]
+        Auto = "auto",
+        /// Graphviz's `dot` (fails when it is missing).
+        Graphviz = "graphviz",
+        /// The embedded pure-Rust renderer.
+        Embedded = "embedded",
+    }
 }
 
 /// Which renderer drew an SVG.

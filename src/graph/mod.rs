@@ -10,6 +10,7 @@
 
 mod arguments;
 mod expr;
+mod ix;
 mod lookup;
 mod references;
 mod select;
@@ -17,6 +18,7 @@ mod view;
 
 pub use arguments::{Arg, Arguments};
 pub use expr::{Expected, Expr, ExprError, Field, ItemKind, Op};
+pub use ix::{ClaimIx, RelationIx, SourceIx};
 pub use lookup::UnknownId;
 pub use references::{Reference, References};
 pub use select::{Direction, Selection, SelectionError};
@@ -33,9 +35,9 @@ use crate::model::{Claim, Corpus, Id, Relation, RelationKind, Source};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node {
     /// Index into [`Corpus::claims`].
-    Claim(usize),
+    Claim(ClaimIx),
     /// Index into [`Corpus::sources`].
-    Source(usize),
+    Source(SourceIx),
 }
 
 /// What an edge stands for.
@@ -93,7 +95,7 @@ pub struct Edge {
     /// What the edge stands for.
     pub kind: EdgeKind,
     /// Index into [`Corpus::relations`] for argument edges.
-    pub relation: Option<usize>,
+    pub relation: Option<RelationIx>,
 }
 
 /// A node's content, borrowed from the corpus.
@@ -163,10 +165,10 @@ impl ClaimGraph {
             index: HashMap::with_capacity_and_hasher(nodes, Default::default()),
             by_addr: HashMap::with_capacity_and_hasher(nodes, Default::default()),
         };
-        for (i, source) in corpus.sources.iter().enumerate() {
+        for (i, source) in SourceIx::enumerate(&corpus.sources) {
             b.add_node(&source.id, Node::Source(i))?;
         }
-        for (i, claim) in corpus.claims.iter().enumerate() {
+        for (i, claim) in ClaimIx::enumerate(&corpus.claims) {
             b.add_node(&claim.id, Node::Claim(i))?;
         }
         for source in &corpus.sources {
@@ -177,7 +179,7 @@ impl ClaimGraph {
         for claim in &corpus.claims {
             b.link_claim(claim)?;
         }
-        for (i, rel) in corpus.relations.iter().enumerate() {
+        for (i, rel) in RelationIx::enumerate(&corpus.relations) {
             b.link(&rel.from, &rel.to, rel.kind.into(), Some(i))?;
         }
         let arguments = Arguments::new(&b.graph);
@@ -225,8 +227,8 @@ impl ClaimGraph {
     /// The claim or source at `ix`.
     pub fn get(&self, ix: NodeIndex) -> Option<NodeRef<'_>> {
         Some(match *self.graph.node_weight(ix)? {
-            Node::Claim(i) => NodeRef::Claim(&self.corpus.claims[i]),
-            Node::Source(i) => NodeRef::Source(&self.corpus.sources[i]),
+            Node::Claim(i) => NodeRef::Claim(i.of(&self.corpus.claims)),
+            Node::Source(i) => NodeRef::Source(i.of(&self.corpus.sources)),
         })
     }
 
@@ -257,7 +259,7 @@ impl ClaimGraph {
         self.graph
             .node_indices()
             .filter_map(|ix| match self.graph[ix] {
-                Node::Claim(i) => Some((ix, &self.corpus.claims[i])),
+                Node::Claim(i) => Some((ix, i.of(&self.corpus.claims))),
                 Node::Source(_) => None,
             })
     }
@@ -267,14 +269,14 @@ impl ClaimGraph {
         self.graph
             .node_indices()
             .filter_map(|ix| match self.graph[ix] {
-                Node::Source(i) => Some((ix, &self.corpus.sources[i])),
+                Node::Source(i) => Some((ix, i.of(&self.corpus.sources))),
                 Node::Claim(_) => None,
             })
     }
 
     /// The relation behind an argument edge.
     pub fn relation(&self, edge: &Edge) -> Option<&Relation> {
-        edge.relation.map(|i| &self.corpus.relations[i])
+        edge.relation.map(|i| i.of(&self.corpus.relations))
     }
 
     /// Edges of `kind` leaving `ix` (`Outgoing`) or entering it (`Incoming`), as
@@ -387,7 +389,7 @@ impl Builder {
         from: &Id,
         to: &Id,
         kind: EdgeKind,
-        relation: Option<usize>,
+        relation: Option<RelationIx>,
     ) -> Result<(), GraphError> {
         let missing = |id: &Id| GraphError::UnknownId {
             from: from.clone(),

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::model::keyword::keyword_enum;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -26,102 +28,71 @@ impl fmt::Display for Severity {
     }
 }
 
-macro_rules! codes {
-    ($($(#[$m:meta])* $variant:ident = $text:literal,)+) => {
-        /// A stable, machine-readable name for each kind of problem.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
-            $($(#[$m])* $variant,)+
-        }
-
-        impl Code {
-            /// Every code, in declaration order.
-            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
-
-            /// The code as printed (`unknown-id`, ...).
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$variant => $text,)+
-                }
-            }
-        }
-    };
-}
-
-codes! {
-    /// The file could not be read.
-    Io = "io",
-    /// A path named like a claim file is a named pipe, a device or a socket.
-    NotAFile = "not-a-file",
-    /// The file is larger than the loader's size limit.
-    TooLarge = "too-large",
-    /// The file is not UTF-8.
-    NotUtf8 = "not-utf8",
-    /// The file holds no YAML document.
-    EmptyFile = "empty-file",
-    /// The YAML is malformed.
-    Syntax = "syntax",
-    /// The YAML is too costly to expand (an alias bomb, or nesting too deep).
-    TooComplex = "too-complex",
-    /// A value has the wrong type.
-    WrongType = "wrong-type",
-    /// A required key is missing.
-    MissingField = "missing-field",
-    /// A key is not part of the format.
-    UnknownKey = "unknown-key",
-    /// An id breaks the id rule.
-    InvalidId = "invalid-id",
-    /// Two items share an id.
-    DuplicateId = "duplicate-id",
-    /// A reference names no claim or source.
-    UnknownId = "unknown-id",
-    /// A reference names a claim where a source is required, or the reverse.
-    WrongKind = "wrong-kind",
-    /// A number is outside its range.
-    OutOfRange = "out-of-range",
-    /// A date is malformed or does not exist.
-    InvalidDate = "invalid-date",
-    /// A keyword (kind, rating) is not one of the allowed words.
-    UnknownKeyword = "unknown-keyword",
-    /// A claim supports or contradicts itself.
-    SelfRelation = "self-relation",
-    /// A claim has no speaker and no source.
-    Unattributed = "unattributed",
-    /// Claims support each other in a circle.
-    SupportCycle = "support-cycle",
-    /// A claim both supports and contradicts the same claim.
-    MixedRelation = "supports-and-contradicts",
-    /// A claim rated true or mostly-true is contradicted by another so rated.
-    TrueContradicted = "true-contradicted",
-    /// A claim rated true or mostly-true is supported only by claims rated false or mostly-false.
-    SupportFromFalse = "support-from-false",
-    /// A view's `where` expression does not parse.
-    InvalidWhere = "invalid-where",
-    /// A source's `url` is not one that diagrams and the report draw as a link.
-    UnlinkedUrl = "unlinked-url",
-    /// A verdict history is not in date order, oldest first.
-    VerdictOrder = "verdict-order",
-    /// A `sha256` is not 64 hexadecimal digits, or has no `archive` to check.
-    InvalidSha256 = "invalid-sha256",
-    /// A source's archive is missing, unreadable or not UTF-8.
-    ArchiveUnreadable = "archive-unreadable",
-    /// A source's archive no longer has the `sha256` written for it.
-    ArchiveChanged = "archive-changed",
-    /// A quote does not occur in its source's archive.
-    QuoteNotFound = "quote-not-found",
-    /// A locator names no heading of its source's archive.
-    LocatorNotFound = "locator-not-found",
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+keyword_enum! {
+    /// A stable, machine-readable name for each kind of problem.
+    pub enum Code {
+        /// The file could not be read.
+        Io = "io",
+        /// A path named like a claim file is a named pipe, a device or a socket.
+        NotAFile = "not-a-file",
+        /// The file is larger than the loader's size limit.
+        TooLarge = "too-large",
+        /// The file is not UTF-8.
+        NotUtf8 = "not-utf8",
+        /// The file holds no YAML document.
+        EmptyFile = "empty-file",
+        /// The YAML is malformed.
+        Syntax = "syntax",
+        /// The YAML is too costly to expand (an alias bomb, or nesting too deep).
+        TooComplex = "too-complex",
+        /// A value has the wrong type.
+        WrongType = "wrong-type",
+        /// A required key is missing.
+        MissingField = "missing-field",
+        /// A key is not part of the format.
+        UnknownKey = "unknown-key",
+        /// An id breaks the id rule.
+        InvalidId = "invalid-id",
+        /// Two items share an id.
+        DuplicateId = "duplicate-id",
+        /// A reference names no claim or source.
+        UnknownId = "unknown-id",
+        /// A reference names a claim where a source is required, or the reverse.
+        WrongKind = "wrong-kind",
+        /// A number is outside its range.
+        OutOfRange = "out-of-range",
+        /// A date is malformed or does not exist.
+        InvalidDate = "invalid-date",
+        /// A keyword (kind, rating) is not one of the allowed words.
+        UnknownKeyword = "unknown-keyword",
+        /// A claim supports or contradicts itself.
+        SelfRelation = "self-relation",
+        /// A claim has no speaker and no source.
+        Unattributed = "unattributed",
+        /// Claims support each other in a circle.
+        SupportCycle = "support-cycle",
+        /// A claim both supports and contradicts the same claim.
+        MixedRelation = "supports-and-contradicts",
+        /// A claim rated true or mostly-true is contradicted by another so rated.
+        TrueContradicted = "true-contradicted",
+        /// A claim rated true or mostly-true is supported only by claims rated false or mostly-false.
+        SupportFromFalse = "support-from-false",
+        /// A view's `where` expression does not parse.
+        InvalidWhere = "invalid-where",
+        /// A source's `url` is not one that diagrams and the report draw as a link.
+        UnlinkedUrl = "unlinked-url",
+        /// A verdict history is not in date order, oldest first.
+        VerdictOrder = "verdict-order",
+        /// A `sha256` is not 64 hexadecimal digits, or has no `archive` to check.
+        InvalidSha256 = "invalid-sha256",
+        /// A source's archive is missing, unreadable or not UTF-8.
+        ArchiveUnreadable = "archive-unreadable",
+        /// A source's archive no longer has the `sha256` written for it.
+        ArchiveChanged = "archive-changed",
+        /// A quote does not occur in its source's archive.
+        QuoteNotFound = "quote-not-found",
+        /// A locator names no heading of its source's archive.
+        LocatorNotFound = "locator-not-found",
     }
 }
 

@@ -23,13 +23,49 @@ pub fn expected_list(expected: &[&str]) -> String {
     }
 }
 
+/// A closed set of keywords, as [`keyword_enum!`] defines them: what a command-line parser,
+/// a schema or a "did you mean" hint needs to know about the set without naming its type.
+pub trait Keyword: Copy + PartialEq + Send + Sync + 'static {
+    /// The name of the set (the Rust type's name).
+    const NAME: &'static str;
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// Every spelling, in declaration order.
+    const NAMES: &'static [&'static str];
+    /// Each value's doc comment, one string per line, in declaration order.
+    const DOCS: &'static [&'static [&'static str]];
+
+    /// The spelling used in claim files and output.
+    fn as_str(self) -> &'static str;
+
+    /// What the value means, for people: the first paragraph of its doc comment, on one line
+    /// and without the closing full stop (as clap shows a value's help).
+    fn help(self) -> String {
+        let position = Self::ALL.iter().position(|&k| k == self);
+        let lines = position
+            .and_then(|i| Self::DOCS.get(i))
+            .copied()
+            .unwrap_or(&[]);
+        let paragraph = lines
+            .iter()
+            .map(|line| line.trim())
+            .take_while(|l| !l.is_empty());
+        let text = paragraph.collect::<Vec<_>>().join(" ");
+        text.strip_suffix('.').unwrap_or(&text).to_string()
+    }
+}
+
 /// Defines a keyword enum: `keyword_enum! { /// docs  pub enum Name { Variant = "spelling", ... } }`.
+///
+/// Each variant's doc comment is kept ([`Keyword::DOCS`]): it is the value's help in `--help`.
 macro_rules! keyword_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+    ($(#[$meta:meta])* pub enum $name:ident {
+        $($(#[$($vmeta:tt)*])* $variant:ident = $text:literal,)+
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* $variant,)+
+            $($(#[$($vmeta)*])* $variant,)+
         }
 
         impl $name {
@@ -43,6 +79,18 @@ macro_rules! keyword_enum {
                 match self {
                     $($name::$variant => $text,)+
                 }
+            }
+        }
+
+        impl $crate::model::keyword::Keyword for $name {
+            const NAME: &'static str = stringify!($name);
+            const ALL: &'static [$name] = $name::ALL;
+            const NAMES: &'static [&'static str] = $name::NAMES;
+            const DOCS: &'static [&'static [&'static str]] =
+                &[$($crate::model::keyword::doc_lines!($(#[$($vmeta)*])*),)+];
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
             }
         }
 
@@ -74,11 +122,52 @@ macro_rules! keyword_enum {
     };
 }
 
+/// The `#[doc = "..."]` lines among a variant's attributes, as `&[&str]`; other attributes
+/// (`#[default]`, ...) are skipped.
+macro_rules! doc_lines {
+    (@lines [$($line:literal)*]) => { &[$($line),*] };
+    (@lines [$($line:literal)*] #[doc = $next:literal] $($rest:tt)*) => {
+        $crate::model::keyword::doc_lines!(@lines [$($line)* $next] $($rest)*)
+    };
+    (@lines [$($line:literal)*] #[$($other:tt)*] $($rest:tt)*) => {
+        $crate::model::keyword::doc_lines!(@lines [$($line)*] $($rest)*)
+    };
+    ($($attributes:tt)*) => { $crate::model::keyword::doc_lines!(@lines [] $($attributes)*) };
+}
+
+pub(crate) use doc_lines;
 pub(crate) use keyword_enum;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    keyword_enum! {
+        /// A set to test the macro on.
+        #[derive(Default)]
+        pub enum Sample {
+            /// One line.
+            One = "one",
+            /// Two lines,
+            /// joined.
+            ///
+            /// A second paragraph, left out.
+            #[default]
+            Two = "two",
+            Bare = "bare",
+        }
+    }
+
+    #[test]
+    fn the_macro_keeps_each_variants_doc_comment() {
+        assert_eq!(<Sample as Keyword>::NAME, "Sample");
+        assert_eq!(<Sample as Keyword>::NAMES, ["one", "two", "bare"]);
+        assert_eq!(Sample::default(), Sample::Two);
+        assert_eq!(Sample::One.help(), "One line");
+        assert_eq!(Sample::Two.help(), "Two lines, joined");
+        assert_eq!(Sample::Bare.help(), "");
+        assert_eq!("two".parse::<Sample>(), Ok(Sample::Two));
+    }
 
     #[test]
     fn lists_read_naturally() {

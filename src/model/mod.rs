@@ -19,7 +19,7 @@ pub use claim::{Citation, Claim};
 pub use corpus::Corpus;
 pub use date::{Date, DateError};
 pub use id::{Id, IdError, is_id_char};
-pub use keyword::UnknownKeyword;
+pub use keyword::{Keyword, UnknownKeyword};
 pub use origin::{FileId, Files, Origin};
 pub use relation::{Relation, RelationKind};
 pub use source::{Archive, Source, SourceKind};

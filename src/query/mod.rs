@@ -213,7 +213,7 @@ fn has_source(claim: &Claim) -> bool {
 /// A claim's position in corpus order (sources after every claim): a stable sort key. O(1).
 fn order(graph: &ClaimGraph, ix: NodeIndex) -> usize {
     match graph.petgraph().node_weight(ix) {
-        Some(crate::graph::Node::Claim(i)) => *i,
+        Some(crate::graph::Node::Claim(i)) => i.index(),
         _ => usize::MAX,
     }
 }

@@ -149,8 +149,8 @@ china-gaining  China is gaining ground in AI.
         .run();
     small(&["list", "--rating", "mostly_true"])
         .status(2)
-        .stderr_contains("`mostly_true` is not one of `true`, `mostly-true`,")
-        .stderr_contains("(did you mean `mostly-true`?)")
+        .stderr_contains("[possible values: true, mostly-true, mixed,")
+        .stderr_contains("tip: a similar value exists: 'mostly-true'")
         .run();
     small(&["list", "--by", "nobody"])
         .status(2)
@@ -198,6 +198,43 @@ fn usage_errors_exit_2() {
         .args(&["check", "--format", "xml"])
         .status(2)
         .stderr_contains("error: invalid value 'xml' for '--format <FORMAT>'\n")
+        .run();
+}
+
+/// Every keyword flag takes its values from the library's enum: a bad value is refused with
+/// the whole list (and a close one suggested), and `--help` lists each value with its meaning.
+#[test]
+fn keyword_flags_list_their_values() {
+    Test::new()
+        .args(&["export", "dot", "--color-by", "tags"])
+        .status(2)
+        .stderr(
+            "error: invalid value 'tags' for '--color-by <COLOR_BY>'\n  \
+             [possible values: rating, eval, tag, speaker]\n\n  \
+             tip: a similar value exists: 'tag'\n\n\
+             For more information, try '--help'.\n",
+        )
+        .run();
+    Test::new()
+        .args(&["import", "svg", "x.svg"])
+        .status(2)
+        .stderr(
+            "error: invalid value 'svg' for '<FORMAT>'\n  \
+             [possible values: json, argdown, aif, claimreview]\n\n\
+             For more information, try '--help'.\n",
+        )
+        .run();
+    Test::new()
+        .args(&["export", "--help"])
+        .stdout_contains("- neo4j:       Neo4j CSV files and Cypher script (`-o DIR` is required)")
+        .stdout_contains("- embedded: The embedded pure-Rust renderer")
+        .stdout_contains(
+            "- merge: Not as nodes; the speaker's name is written inside each claim's box",
+        )
+        .stdout_contains("- mostly-true:  Accurate but needs clarification")
+        .stdout_contains(
+            "- contradicts: The source claim is a reason against the target (an attack)",
+        )
         .run();
 }
 

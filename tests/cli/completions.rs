@@ -103,6 +103,11 @@ fn bash_completes_commands_flags_and_keywords() {
     assert_eq!(shells, ["bash", "elvish", "fish", "powershell", "zsh"]);
     let flags = complete("claimgraph show --fo");
     assert_eq!(flags, ["--format"]);
+    // The keyword flags complete the library enum's spellings.
+    let colours = values("claimgraph export dot --color-by ");
+    assert_eq!(colours, ["eval", "rating", "speaker", "tag"]);
+    let readable = values("claimgraph import ");
+    assert_eq!(readable, ["aif", "argdown", "claimreview", "json"]);
 }
 
 #[test]

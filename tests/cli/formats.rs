@@ -276,9 +276,8 @@ fn unknown_style_values_are_usage_errors() {
         .args(SMALL)
         .args(&["export", "dot", "--group-by", "speakers"])
         .status(2)
-        .stderr_contains(
-            "`speakers` is not one of `file`, `tag` or `speaker` (did you mean `speaker`?)",
-        )
+        .stderr_contains("[possible values: file, tag, speaker]")
+        .stderr_contains("tip: a similar value exists: 'speaker'")
         .run();
 }
 

@@ -147,7 +147,9 @@ fn aif_round_trip(path: &Path) -> bool {
     let graph = ClaimGraph::build(first.corpus.clone()).unwrap();
     let written = format::export(&graph, Format::Aif, &Default::default())
         .unwrap()
-        .text;
+        .document
+        .into_text()
+        .unwrap();
     let after = aif_counts(&written);
     assert_eq!(
         after.get("RA").copied().unwrap_or(0),
@@ -168,7 +170,8 @@ fn aif_round_trip(path: &Path) -> bool {
     );
     let graph = ClaimGraph::build(second.corpus).unwrap();
     let again = format::export(&graph, Format::Aif, &Default::default()).unwrap();
-    assert_eq!(aif_counts(&again.text), after, "{}", path.display());
+    let again = again.document.into_text().unwrap();
+    assert_eq!(aif_counts(&again), after, "{}", path.display());
     if first.losses.is_empty() {
         assert_eq!(before, after, "{}: nothing reported lost", path.display());
     }

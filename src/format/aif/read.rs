@@ -13,13 +13,68 @@ use crate::text::visible;
 /// An AIF graph as read, before it becomes claims.
 #[derive(Debug, Default)]
 struct Graph {
-    /// Node id, type, text; in file order.
-    nodes: Vec<(String, String, String)>,
+    /// The nodes, in file order.
+    nodes: Vec<Node>,
     /// From, to.
     edges: Vec<(String, String)>,
     /// Locution node -> speaker name and participant id.
     speakers: HashMap<String, (String, String)>,
 }
+
+/// One AIF node.
+#[derive(Debug)]
+struct Node {
+    /// Its `nodeID`.
+    id: String,
+    /// What it is, from its `type`.
+    kind: Kind,
+    /// Its `text` (empty when absent).
+    text: String,
+}
+
+/// What an AIF node is. The types claim files have a counterpart for are variants; any other
+/// is kept by name, to report it lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    /// `I`: a proposition, which becomes a claim.
+    Information,
+    /// `L`: a locution, someone's utterance.
+    Locution,
+    /// `RA`, `CA` or `MA`: a scheme relating propositions.
+    Scheme(Scheme),
+    /// `YA`: anchors a locution to the proposition it asserts.
+    Illocution,
+    /// Any other type (`TA`, `PA`, ...).
+    Other(String),
+}
+
+/// The scheme nodes claimgraph reads as relations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    /// `RA`: an inference, read as `supports`.
+    Inference,
+    /// `CA`: a conflict, read as `contradicts`.
+    Conflict,
+    /// `MA`: a rephrase, read as `supports` (and reported).
+    Rephrase,
+}
+
+impl Kind {
+    fn parse(kind: &str) -> Kind {
+        match kind {
+            "I" => Kind::Information,
+            "L" => Kind::Locution,
+            "RA" => Kind::Scheme(Scheme::Inference),
+            "CA" => Kind::Scheme(Scheme::Conflict),
+            "MA" => Kind::Scheme(Scheme::Rephrase),
+            "YA" => Kind::Illocution,
+            other => Kind::Other(other.to_string()),
+        }
+    }
+}
+
+/// The nodes by id (the last of a repeated id wins).
+type Index<'a> = HashMap<&'a str, &'a Node>;
 
 /// Reads AIF JSON (plain, or in the xAIF/OVA wrapper) from `text`, the content of `path`.
 ///
@@ -57,7 +112,8 @@ fn parse(value: &Value) -> Result<Graph, Problem> {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err((format!("{at}.text"), "expected a string".into())),
         };
-        graph.nodes.push((id, kind.to_string(), text));
+        let kind = Kind::parse(kind);
+        graph.nodes.push(Node { id, kind, text });
     }
     for (i, edge) in edges.iter().enumerate() {
         let at = format!("{prefix}edges[{i}]");
@@ -125,26 +181,20 @@ fn speakers(root: &Value, prefix: &str) -> Result<HashMap<String, (String, Strin
 
 /// Turns the AIF graph into claims and relations, recording every change.
 fn into_claims(graph: &Graph, draft: &mut Draft) {
-    let kinds: HashMap<&str, &str> = graph
-        .nodes
-        .iter()
-        .map(|(id, kind, _)| (id.as_str(), kind.as_str()))
-        .collect();
+    let index: Index<'_> = graph.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut claims: HashMap<&str, Id> = HashMap::new();
-    for (id, kind, text) in &graph.nodes {
-        if kind == "I" {
-            let wanted = if id.bytes().all(|b| b.is_ascii_digit()) {
-                text
-            } else {
-                id
-            };
-            claims.insert(id, draft.add_claim(wanted, text));
-        }
+    for node in graph.nodes.iter().filter(|n| n.kind == Kind::Information) {
+        let wanted = if node.id.bytes().all(|b| b.is_ascii_digit()) {
+            &node.text
+        } else {
+            &node.id
+        };
+        claims.insert(&node.id, draft.add_claim(wanted, &node.text));
     }
     let mut into: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
     for (from, to) in &graph.edges {
-        if !kinds.contains_key(from.as_str()) || !kinds.contains_key(to.as_str()) {
+        if !index.contains_key(from.as_str()) || !index.contains_key(to.as_str()) {
             let example = format!("{from} -> {to}");
             draft
                 .losses
@@ -154,20 +204,21 @@ fn into_claims(graph: &Graph, draft: &mut Draft) {
         into.entry(to).or_default().push(from);
         out.entry(from).or_default().push(to);
     }
-    for (id, kind, _) in &graph.nodes {
-        let ins = into.get(id.as_str()).map_or(&[][..], Vec::as_slice);
-        let outs = out.get(id.as_str()).map_or(&[][..], Vec::as_slice);
-        match kind.as_str() {
-            "I" | "L" => {}
-            "RA" | "CA" | "MA" => scheme(id, kind, ins, outs, &kinds, &claims, draft),
-            "YA" => speaker(ins, outs, graph, &kinds, &claims, draft),
-            other => draft.losses.dropped(
+    for node in &graph.nodes {
+        let id = node.id.as_str();
+        let ins = into.get(id).map_or(&[][..], Vec::as_slice);
+        let outs = out.get(id).map_or(&[][..], Vec::as_slice);
+        match &node.kind {
+            Kind::Information | Kind::Locution => {}
+            Kind::Scheme(s) => scheme(id, *s, ins, outs, &index, &claims, draft),
+            Kind::Illocution => speaker(ins, outs, graph, &index, &claims, draft),
+            Kind::Other(other) => draft.losses.dropped(
                 &format!(
                     "AIF {}-nodes have no counterpart in claim files",
                     visible(other)
                 ),
                 &format!("{}-nodes", visible(other)),
-                id.as_str(),
+                id,
             ),
         }
     }
@@ -176,31 +227,32 @@ fn into_claims(graph: &Graph, draft: &mut Draft) {
 /// One RA-, CA- or MA-node: a relation from each I-node premise to each I-node conclusion.
 fn scheme(
     id: &str,
-    kind: &str,
+    kind: Scheme,
     ins: &[&str],
     outs: &[&str],
-    kinds: &HashMap<&str, &str>,
+    index: &Index<'_>,
     claims: &HashMap<&str, Id>,
     draft: &mut Draft,
 ) {
-    let relation = if kind == "CA" {
-        RelationKind::Contradicts
-    } else {
-        RelationKind::Supports
+    let relation = match kind {
+        Scheme::Conflict => RelationKind::Contradicts,
+        Scheme::Inference | Scheme::Rephrase => RelationKind::Supports,
     };
     let premises: Vec<&Id> = ins.iter().filter_map(|p| claims.get(p)).collect();
     let targets: Vec<&Id> = outs.iter().filter_map(|c| claims.get(c)).collect();
-    if outs.iter().any(|o| kinds.get(o).is_some_and(|k| *k != "I")) {
-        let what = if kind == "CA" {
-            "attacks on inferences (undercuts)"
-        } else {
-            "supports of inferences"
+    if outs
+        .iter()
+        .any(|o| index.get(o).is_some_and(|n| n.kind != Kind::Information))
+    {
+        let what = match kind {
+            Scheme::Conflict => "attacks on inferences (undercuts)",
+            Scheme::Inference | Scheme::Rephrase => "supports of inferences",
         };
         draft
             .losses
             .dropped("claim files relate claims, not relations", what, id);
     }
-    if kind == "MA" {
+    if kind == Scheme::Rephrase {
         draft.losses.record(
             "claim files have no rephrase relation",
             "AIF rephrases (MA-nodes)",
@@ -228,16 +280,18 @@ fn speaker(
     ins: &[&str],
     outs: &[&str],
     graph: &Graph,
-    kinds: &HashMap<&str, &str>,
+    index: &Index<'_>,
     claims: &HashMap<&str, Id>,
     draft: &mut Draft,
 ) {
-    let Some(locution) = ins.iter().find(|n| kinds.get(*n) == Some(&"L")) else {
+    let Some(locution) = ins
+        .iter()
+        .find_map(|n| index.get(n).filter(|n| n.kind == Kind::Locution))
+    else {
         return;
     };
-    let speaker = graph.speakers.get(*locution).cloned().or_else(|| {
-        let text = &graph.nodes.iter().find(|(id, _, _)| id == locution)?.2;
-        let (who, _) = text.split_once(" : ")?;
+    let speaker = graph.speakers.get(&locution.id).cloned().or_else(|| {
+        let (who, _) = locution.text.split_once(" : ")?;
         let who = who.trim().to_string();
         (!who.is_empty()).then(|| (who, String::new()))
     });
@@ -260,5 +314,22 @@ fn speaker(
                 claim.as_str(),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_types_become_kinds() {
+        assert_eq!(Kind::parse("I"), Kind::Information);
+        assert_eq!(Kind::parse("L"), Kind::Locution);
+        assert_eq!(Kind::parse("RA"), Kind::Scheme(Scheme::Inference));
+        assert_eq!(Kind::parse("CA"), Kind::Scheme(Scheme::Conflict));
+        assert_eq!(Kind::parse("MA"), Kind::Scheme(Scheme::Rephrase));
+        assert_eq!(Kind::parse("YA"), Kind::Illocution);
+        assert_eq!(Kind::parse("TA"), Kind::Other("TA".into()));
+        assert_eq!(Kind::parse("i"), Kind::Other("i".into()));
     }
 }

@@ -11,7 +11,7 @@
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::super::{Arguments, ClaimGraph, Node, References};
+use super::super::{Arguments, ClaimGraph, ClaimIx, Node, References, RelationIx, SourceIx};
 use crate::model::{Corpus, Id, RelationKind};
 
 impl ClaimGraph {
@@ -37,14 +37,13 @@ impl ClaimGraph {
         for ix in self.graph.node_indices().filter(|&ix| kept(ix)) {
             let node = match self.graph[ix] {
                 Node::Source(i) => {
-                    let mut s = old.sources[i].clone();
+                    let mut s = i.of(&old.sources).clone();
                     s.part_of = s.part_of.filter(has);
                     index.insert(s.id.clone(), NodeIndex::new(graph.node_count()));
-                    corpus.sources.push(s);
-                    Node::Source(corpus.sources.len() - 1)
+                    Node::Source(SourceIx::push(&mut corpus.sources, s))
                 }
                 Node::Claim(i) => {
-                    let mut c = old.claims[i].clone();
+                    let mut c = i.of(&old.claims).clone();
                     c.by = c.by.filter(has);
                     c.sources.retain(|cit| has(&cit.source));
                     if let Some(v) = &mut c.verdict {
@@ -52,8 +51,7 @@ impl ClaimGraph {
                         v.evidence.retain(has);
                     }
                     index.insert(c.id.clone(), NodeIndex::new(graph.node_count()));
-                    corpus.claims.push(c);
-                    Node::Claim(corpus.claims.len() - 1)
+                    Node::Claim(ClaimIx::push(&mut corpus.claims, c))
                 }
             };
             new_ix[ix.index()] = graph.add_node(node);
@@ -64,12 +62,11 @@ impl ClaimGraph {
             }
             let mut edge = *e.weight();
             if let Some(r) = edge.relation {
-                let rel = &old.relations[r];
+                let rel = r.of(&old.relations);
                 if relation.is_some_and(|k| rel.kind != k) {
                     continue;
                 }
-                corpus.relations.push(rel.clone());
-                edge.relation = Some(corpus.relations.len() - 1);
+                edge.relation = Some(RelationIx::push(&mut corpus.relations, rel.clone()));
             }
             let (a, b) = (new_ix[e.source().index()], new_ix[e.target().index()]);
             graph.add_edge(a, b, edge);

@@ -307,7 +307,7 @@ fn subgraph_is_the_graph_build_makes_of_the_filtered_corpus() {
             "NodeIndex(1)->NodeIndex(0) Edge { kind: Cites, relation: None }",
             "NodeIndex(2)->NodeIndex(0) Edge { kind: AssertedBy, relation: None }",
             "NodeIndex(2)->NodeIndex(1) Edge { kind: Evidence, relation: None }",
-            "NodeIndex(1)->NodeIndex(2) Edge { kind: Supports, relation: Some(0) }",
+            "NodeIndex(1)->NodeIndex(2) Edge { kind: Supports, relation: Some(RelationIx(0)) }",
         ]
     );
 }
