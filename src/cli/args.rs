@@ -33,6 +33,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub timings: bool,
 
+    /// See the claim files as they stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD): leave out the
+    /// claims, sources and relations dated later, and give each claim the latest verdict dated
+    /// on or before it.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<crate::model::Date>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -83,6 +83,8 @@ pub struct Context {
     pub max_file_size: Option<u64>,
     /// What `--timings` prints.
     pub timings: Timings,
+    /// `--as-of`: the date whose corpus every command sees.
+    pub as_of: Option<crate::model::Date>,
 }
 
 /// Runs the CLI with the process's arguments and returns the exit code.
@@ -130,6 +132,7 @@ fn context(cli: &Cli) -> Context {
         cache: !cli.no_cache,
         max_file_size: None,
         timings: Timings::new(cli.timings),
+        as_of: cli.as_of,
     }
 }
 
@@ -201,7 +204,8 @@ pub fn keep_until_exit<T>(value: T) {
 /// Files below this many load without a progress bar (it would only flicker).
 const PROGRESS_MIN_FILES: usize = 20;
 
-/// Loads claim files with the cache and progress bar the command line asked for.
+/// Loads claim files with the cache and progress bar the command line asked for, then keeps
+/// what stood on `--as-of` (after the cache, which keeps the whole corpus).
 pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
     let bar = ctx.progress.then(|| {
         indicatif::ProgressBar::hidden().with_style(
@@ -227,11 +231,14 @@ pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
         progress: Some(&report),
         max_file_size: ctx.max_file_size,
     };
-    let loaded = load::load_with(paths, &options);
+    let mut loaded = load::load_with(paths, &options);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     ctx.timings.load(&loaded.stats, ctx.cache);
+    if let Some(cutoff) = ctx.as_of {
+        loaded.corpus = ctx.timings.time("as-of", || loaded.corpus.as_of(cutoff));
+    }
     loaded
 }
 

@@ -234,3 +234,91 @@ fn every_quote_of_the_data_set_verifies_against_the_article() {
         .stdout_contains("      in claims/archive/article.txt:24\n")
         .run();
 }
+
+/// `HISTORY` plus a claim dated after the rescission that contradicts `e`, by a dated relation.
+fn dated_corpus() -> tempfile::TempDir {
+    let later = "  - id: later
+    text: Later.
+    date: 2025-06-02
+relations:
+  - from: e
+    to: c
+    kind: supports
+    date: 2025-05
+  - from: later
+    to: e
+    kind: contradicts
+";
+    corpus("", &format!("{HISTORY}{later}"))
+}
+
+fn list_as_of(dir: &Path, date: &str) -> String {
+    let (stdout, _) = Test::new()
+        .current_dir(dir)
+        .args(&["list", "--claims", ".", "--format", "tsv", "--as-of", date])
+        .run();
+    stdout
+}
+
+#[test]
+fn as_of_gives_the_verdict_that_held_on_the_date_across_a_rescission() {
+    let dir = dated_corpus();
+    assert_eq!(list_as_of(dir.path(), "2025-01-12"), "c\t\tC.\ne\t\tE.\n");
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05-12"),
+        "c\ttrue\tC.\ne\t\tE.\n"
+    );
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05-13"),
+        "c\toutdated\tC.\ne\t\tE.\n"
+    );
+    assert_eq!(
+        list_as_of(dir.path(), "2025-06-02"),
+        "c\toutdated\tC.\ne\t\tE.\nlater\t\tLater.\n"
+    );
+    // A partial cutoff runs to the end of its period: all of May, not June.
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05"),
+        "c\toutdated\tC.\ne\t\tE.\n"
+    );
+    Test::new()
+        .current_dir(dir.path())
+        .args(&["show", "c", "--claims", ".", "--as-of", "2025-03"])
+        .stdout("claim c\n  C.\nby:          Doc (doc)\nverdict:     true (by doc, 2025-01-13)\n  note:      Accurate when written.\n  evidence:  e\ndefined at: ./claims.yaml:6:9\n")
+        .run();
+}
+
+#[test]
+fn as_of_leaves_out_relations_dated_later_and_those_that_lose_an_endpoint() {
+    let dir = dated_corpus();
+    let relations = |date: &str| {
+        let (stdout, _) = Test::new()
+            .current_dir(dir.path())
+            .args(&["export", "json", "--claims", ".", "--as-of", date])
+            .run();
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {} {}", r["from"], r["kind"], r["to"]).replace('"', ""))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(relations("2025-04-30"), Vec::<String>::new());
+    assert_eq!(relations("2025-05-01"), ["e supports c"]);
+    assert_eq!(
+        relations("2025-06-02"),
+        ["e supports c", "later contradicts e"]
+    );
+}
+
+#[test]
+fn as_of_that_is_not_a_date_is_a_usage_error() {
+    let dir = dated_corpus();
+    Test::new()
+        .current_dir(dir.path())
+        .args(&["check", ".", "--as-of", "May 2025"])
+        .status(2)
+        .stderr("error: invalid value 'May 2025' for '--as-of <DATE>': expected a date as YYYY, YYYY-MM or YYYY-MM-DD\n\nFor more information, try '--help'.\n")
+        .run();
+}
