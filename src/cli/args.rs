@@ -67,6 +67,10 @@ pub enum Command {
     Query(QueryArgs),
     /// Which claims stand once every contradiction is weighed, and how strong each one is.
     Eval(super::eval::EvalArgs),
+    /// What needs a fact-checker's attention, most pressing first: quotes not found, changed
+    /// archives, verdicts the arguments disagree with or that newer items bear on, unrated
+    /// claims under contradiction, evidence no reader can look up.
+    Review(super::review::ReviewArgs),
     /// Solve an ICCMA 2023 task on an argumentation framework file (the ICCMA solver interface).
     Solve(super::solve::SolveArgs),
     /// Print the JSON Schema (draft-07) of claim files, for editors and other tools.

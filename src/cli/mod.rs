@@ -19,6 +19,7 @@ mod man;
 mod output;
 mod paint;
 mod query;
+mod review;
 mod schema;
 mod select;
 mod show;
@@ -143,6 +144,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Show(a) => a.format == OutputFormat::Json,
         Command::List(a) => a.format == TableFormat::Json,
         Command::Query(a) => a.query.common().format == TableFormat::Json,
+        Command::Review(a) => a.format == TableFormat::Json,
         _ => false,
     }
 }
@@ -174,6 +176,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Watch(args) => watch::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
+        Command::Review(args) => review::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
