@@ -268,6 +268,9 @@ pub struct ExportArgs {
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
+    /// `claimreview`: the page that publishes the reviews; each review's `url` is `URL#ID`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// How to draw it.
     #[command(flatten)]
     pub style: StyleArgs,

@@ -322,3 +322,104 @@ fn as_of_that_is_not_a_date_is_a_usage_error() {
         .stderr("error: invalid value 'May 2025' for '--as-of <DATE>': expected a date as YYYY, YYYY-MM or YYYY-MM-DD\n\nFor more information, try '--help'.\n")
         .run();
 }
+
+/// Two rated claims: `c`, whose reviewer has a URL, and `d`, whose reviewer has none.
+const PUBLISHED: &str = "  - id: c
+    text: C.
+    sources: [doc, early]
+    verdict: {rating: true, by: desk, date: 2025-06-01}
+  - id: d
+    text: D.
+    verdict: {rating: false, by: anon, date: 2025-06-01}
+";
+
+fn publishing() -> tempfile::TempDir {
+    let sources = "    url: https://example.org/doc
+    date: 2025-03
+  - id: early
+    name: Early
+    url: https://example.org/early
+    date: 2025-01-20
+  - id: desk
+    name: Desk
+    url: https://desk.example/reviews
+  - id: anon
+    name: Anon
+";
+    corpus(sources, PUBLISHED)
+}
+
+fn claimreview(dir: &Path, args: &[&str], status: i32) -> (serde_json::Value, String) {
+    let (stdout, stderr) = Test::new()
+        .current_dir(dir)
+        .args(&["--claims", ".", "export", "claimreview"])
+        .args(args)
+        .status(status)
+        .run();
+    (serde_json::from_str(&stdout).unwrap_or_default(), stderr)
+}
+
+#[test]
+fn claimreview_urls_come_from_the_base_url_and_the_first_appearance_is_the_earliest() {
+    let dir = publishing();
+    let (doc, stderr) = claimreview(
+        dir.path(),
+        &["--base-url", "https://checks.example/2025"],
+        0,
+    );
+    assert!(!stderr.contains("left out"), "{stderr}");
+    let urls: Vec<&str> = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://checks.example/2025#c",
+            "https://checks.example/2025#d"
+        ]
+    );
+    let item = &doc["@graph"][0]["itemReviewed"];
+    assert_eq!(item["firstAppearance"]["url"], "https://example.org/early");
+    assert_eq!(item["firstAppearance"]["datePublished"], "2025-01-20");
+    assert_eq!(item["appearance"][0]["url"], "https://example.org/doc");
+}
+
+#[test]
+fn a_claimreview_without_a_url_is_reported_and_left_out_and_strict_refuses() {
+    let dir = publishing();
+    let (doc, stderr) = claimreview(dir.path(), &[], 0);
+    assert_eq!(doc["@graph"][0]["url"], "https://desk.example/reviews#c");
+    assert_eq!(doc["@graph"].as_array().unwrap().len(), 1);
+    assert!(stderr.starts_with("left out: ./claims.yaml:21: claim `d` has no ClaimReview `url`, which Google requires; pass `--base-url URL` (the page that publishes the reviews), or give the reviewer (`verdict.by`) a `url`\n"), "{stderr}");
+    let out = dir.path().join("reviews.jsonld");
+    let (_, stderr) = Test::new()
+        .current_dir(dir.path())
+        .args(&["--claims", ".", "export", "claimreview", "--strict", "-o"])
+        .path(&out)
+        .status(1)
+        .run();
+    assert!(
+        stderr.starts_with("error: ./claims.yaml:21: claim `d` has no ClaimReview `url`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: 1 rated claims lack a field Google's ClaimReview requires; nothing written\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "--strict writes nothing");
+}
+
+#[test]
+fn a_base_url_that_is_not_absolute_is_a_usage_error() {
+    let dir = publishing();
+    let (_, stderr) = claimreview(dir.path(), &["--base-url", "checks/2025"], 2);
+    assert_eq!(
+        stderr,
+        "error: `--base-url` must be an absolute `http` or `https` URL, not `checks/2025`\n  = help: for example `--base-url https://example.org/fact-checks`\n"
+    );
+}
