@@ -256,6 +256,7 @@ fn list_as_of(dir: &Path, date: &str) -> String {
     let (stdout, _) = Test::new()
         .current_dir(dir)
         .args(&["list", "--claims", ".", "--format", "tsv", "--as-of", date])
+        .any_stdout()
         .run();
     stdout
 }
@@ -295,6 +296,7 @@ fn as_of_leaves_out_relations_dated_later_and_those_that_lose_an_endpoint() {
         let (stdout, _) = Test::new()
             .current_dir(dir.path())
             .args(&["export", "json", "--claims", ".", "--as-of", date])
+            .any_stdout()
             .run();
         let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
         json["relations"]
@@ -355,6 +357,8 @@ fn claimreview(dir: &Path, args: &[&str], status: i32) -> (serde_json::Value, St
         .args(&["--claims", ".", "export", "claimreview"])
         .args(args)
         .status(status)
+        .any_stdout()
+        .any_stderr()
         .run();
     (serde_json::from_str(&stdout).unwrap_or_default(), stderr)
 }
@@ -400,6 +404,7 @@ fn a_claimreview_without_a_url_is_reported_and_left_out_and_strict_refuses() {
         .args(&["--claims", ".", "export", "claimreview", "--strict", "-o"])
         .path(&out)
         .status(1)
+        .any_stderr()
         .run();
     assert!(
         stderr.starts_with("error: ./claims.yaml:21: claim `d` has no ClaimReview `url`"),

@@ -67,6 +67,7 @@ fn review(dir: &tempfile::TempDir, args: &[&str], status: i32) -> String {
         .args(&["--claims", ".", "review"])
         .args(args)
         .status(status)
+        .any_stdout()
         .run();
     stdout
 }
@@ -127,6 +128,7 @@ fn selection_flags_and_as_of_narrow_the_queue() {
             "--format",
             "tsv",
         ])
+        .any_stdout()
         .run();
     let reasons: Vec<&str> = before
         .lines()
