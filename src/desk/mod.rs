@@ -128,7 +128,7 @@ pub struct Miss {
 /// The line where `quote` first occurs in the archive, or the closest passage when it does
 /// not occur (`None` when no passage shares a word with it).
 pub fn locate(index: &ArchiveIndex, quote: &str) -> Result<u32, Option<Miss>> {
-    let quote = quotes::normalise(quote);
+    let quote = quotes::normalised(quote);
     if let Some(at) = quotes::find(index, &quote) {
         return Ok(index.line_of(at));
     }
