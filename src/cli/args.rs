@@ -34,6 +34,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub timings: bool,
 
+    /// See the claim files as they stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD): leave out the
+    /// claims, sources and relations dated later, and give each claim the latest verdict dated
+    /// on or before it.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<crate::model::Date>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -62,6 +68,10 @@ pub enum Command {
     Query(QueryArgs),
     /// Which claims stand once every contradiction is weighed, and how strong each one is.
     Eval(super::eval::EvalArgs),
+    /// What needs a fact-checker's attention, most pressing first: quotes not found, changed
+    /// archives, verdicts the arguments disagree with or that newer items bear on, unrated
+    /// claims under contradiction, evidence no reader can look up.
+    Review(super::review::ReviewArgs),
     /// Solve an ICCMA 2023 task on an argumentation framework file (the ICCMA solver interface).
     Solve(super::solve::SolveArgs),
     /// Print the JSON Schema (draft-07) of claim files, for editors and other tools.
@@ -203,6 +213,9 @@ pub struct ExportArgs {
     /// A title drawn above the diagram.
     #[arg(long)]
     pub title: Option<String>,
+    /// `claimreview`: the page that publishes the reviews; each review's `url` is `URL#ID`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// How to draw it.
     #[command(flatten)]
     pub style: StyleArgs,

@@ -7,9 +7,11 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::eval::Framework;
+use crate::format::claimreview::{Incomplete, ReviewUrls};
 use crate::format::{self, Document, ExportOptions, Format, Loss};
 use crate::graph::ClaimGraph;
 use crate::model::Style;
+use crate::text::visible;
 
 /// Runs `export`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
@@ -32,8 +34,9 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
         }
     }
     let style = args.style.style(&graph)?;
-    let options = ExportOptions::styled(&graph, &style, args.title.clone(), args.renderer)
+    let mut options = ExportOptions::styled(&graph, &style, args.title.clone(), args.renderer)
         .map_err(|e| Failure::Error(e.into()))?;
+    options.review_urls = review_urls(format, args.base_url.as_deref())?;
     let selection = args.selection.selection(&graph, false)?;
     let graph = super::select::apply(graph, &selection);
     let exported =
@@ -41,6 +44,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &ExportArgs) -> Result<(), Failure> {
     if let Some(used) = exported.renderer {
         note!("rendered SVG with the {used} renderer");
     }
+    report_incomplete(&exported.incomplete, args.strict)?;
     report_losses(format, &exported.losses, args.strict)?;
     write(&graph, format, exported.document, args.output.as_deref())
 }
@@ -77,6 +81,49 @@ fn needs_dir() -> Failure {
         "`neo4j` writes several files: pass `-o DIR`".into(),
         Some("for example `claimgraph export neo4j -o neo4j/`".into()),
     )
+}
+
+/// Where ClaimReview `url`s point: `--base-url`, which only `claimreview` takes and which
+/// must be an absolute `http` or `https` URL.
+fn review_urls(format: Format, base: Option<&str>) -> Result<ReviewUrls, Failure> {
+    let Some(base) = base else {
+        return Ok(ReviewUrls::Absolute(None));
+    };
+    if format != Format::Claimreview {
+        return Err(Failure::Usage(
+            format!("`--base-url` is for `claimreview`, not `{format}`"),
+            None,
+        ));
+    }
+    if !(base.starts_with("https://") || base.starts_with("http://"))
+        || base.contains(char::is_whitespace)
+    {
+        return Err(Failure::Usage(
+            format!(
+                "`--base-url` must be an absolute `http` or `https` URL, not `{}`",
+                visible(base)
+            ),
+            Some("for example `--base-url https://example.org/fact-checks`".into()),
+        ));
+    }
+    Ok(ReviewUrls::Absolute(Some(base.to_string())))
+}
+
+/// Prints each rated claim left out of a ClaimReview for lack of a field Google requires;
+/// with `strict`, any stops the command (exit 1) before anything is written.
+fn report_incomplete(incomplete: &[Incomplete], strict: bool) -> Result<(), Failure> {
+    let label = if strict { "error" } else { "left out" };
+    for i in incomplete {
+        note!("{label}: {}", visible(&i.to_string()));
+    }
+    if strict && !incomplete.is_empty() {
+        note!(
+            "error: {} rated claims lack a field Google's ClaimReview requires; nothing written",
+            incomplete.len()
+        );
+        return Err(Failure::Invalid);
+    }
+    Ok(())
 }
 
 /// Writes an attack graph and, beside it, `FILE.map.tsv` from argument numbers to claim ids.

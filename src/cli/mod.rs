@@ -20,6 +20,7 @@ mod man;
 mod output;
 mod paint;
 mod query;
+mod review;
 mod schema;
 mod select;
 mod show;
@@ -84,6 +85,8 @@ pub struct Context {
     pub max_file_size: Option<u64>,
     /// What `--timings` prints.
     pub timings: Timings,
+    /// `--as-of`: the date whose corpus every command sees.
+    pub as_of: Option<crate::model::Date>,
 }
 
 /// Runs the CLI with the process's arguments and returns the exit code.
@@ -131,6 +134,7 @@ fn context(cli: &Cli) -> Context {
         cache: !cli.no_cache,
         max_file_size: None,
         timings: Timings::new(cli.timings),
+        as_of: cli.as_of,
     }
 }
 
@@ -141,6 +145,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Show(a) => a.format == OutputFormat::Json,
         Command::List(a) => a.format == TableFormat::Json,
         Command::Query(a) => a.query.common().format == TableFormat::Json,
+        Command::Review(a) => a.format == TableFormat::Json,
         _ => false,
     }
 }
@@ -172,6 +177,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Watch(args) => watch::run(cli, ctx, args),
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
+        Command::Review(args) => review::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
@@ -202,7 +208,8 @@ pub fn keep_until_exit<T>(value: T) {
 /// Files below this many load without a progress bar (it would only flicker).
 const PROGRESS_MIN_FILES: usize = 20;
 
-/// Loads claim files with the cache and progress bar the command line asked for.
+/// Loads claim files with the cache and progress bar the command line asked for, then keeps
+/// what stood on `--as-of` (after the cache, which keeps the whole corpus).
 pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
     let bar = ctx.progress.then(|| {
         indicatif::ProgressBar::hidden().with_style(
@@ -228,11 +235,14 @@ pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
         progress: Some(&report),
         max_file_size: ctx.max_file_size,
     };
-    let loaded = load::load_with(paths, &options);
+    let mut loaded = load::load_with(paths, &options);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     ctx.timings.load(&loaded.stats, ctx.cache);
+    if let Some(cutoff) = ctx.as_of {
+        loaded.corpus = ctx.timings.time("as-of", || loaded.corpus.as_of(cutoff));
+    }
     loaded
 }
 

@@ -11,6 +11,7 @@
 
 pub mod archive;
 pub mod quotes;
+pub mod review;
 
 use std::path::PathBuf;
 
@@ -20,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub use archive::{ArchiveError, ArchiveIndex, Heading};
 
 use crate::load::{Code, Diagnostic, Location};
-use crate::model::{Citation, Claim, Corpus, Origin, Source};
+use crate::model::{Citation, Claim, Corpus, Id, Origin, Source};
 
 /// The archives of a corpus's sources, each read and indexed once.
 #[derive(Debug, Default)]
@@ -127,7 +128,7 @@ pub struct Miss {
 /// The line where `quote` first occurs in the archive, or the closest passage when it does
 /// not occur (`None` when no passage shares a word with it).
 pub fn locate(index: &ArchiveIndex, quote: &str) -> Result<u32, Option<Miss>> {
-    let quote = quotes::normalise(quote);
+    let quote = quotes::normalised(quote);
     if let Some(at) = quotes::find(index, &quote) {
         return Ok(index.line_of(at));
     }
@@ -146,10 +147,17 @@ pub fn locate(index: &ArchiveIndex, quote: &str) -> Result<u32, Option<Miss>> {
 /// Every problem with the archives of `corpus` and the citations of archived sources: missing
 /// or unreadable archives, changed hashes, quotes not found, locators that name no heading.
 pub fn verify(corpus: &Corpus) -> Vec<Diagnostic> {
+    problems(corpus).into_iter().map(|(_, d)| d).collect()
+}
+
+/// [`verify`], each problem with the id of the item it concerns: the source, for its archive;
+/// the claim, for a citation. `review` lists them by that id.
+pub fn problems(corpus: &Corpus) -> Vec<(Id, Diagnostic)> {
     let archives = Archives::read(corpus);
     let mut out = Vec::new();
     for source in &corpus.sources {
-        out.extend(archive_problem(corpus, &archives, source));
+        let problem = archive_problem(corpus, &archives, source);
+        out.extend(problem.map(|d| (source.id.clone(), d)));
     }
     if archives.by_source.is_empty() {
         return out;
@@ -162,6 +170,7 @@ pub fn verify(corpus: &Corpus) -> Vec<Diagnostic> {
                 Some(Ok(index)) => citation_problems(corpus, index, cit),
                 _ => Vec::new(),
             })
+            .map(|d| (claim.id.clone(), d))
     });
     out.par_extend(citations);
     out

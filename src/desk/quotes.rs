@@ -12,6 +12,8 @@
 //! tie). It costs one hash look-up per quote trigram, tolerates changed, added and dropped
 //! words anywhere in the quote, and falls back to single words when no trigram is shared.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::archive::ArchiveIndex;
@@ -25,6 +27,41 @@ pub fn normal_char(c: char) -> Option<char> {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
         | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
         c => c,
+    })
+}
+
+/// `text` normalised, borrowed when it is already in normal form: the fast path for the
+/// usual quote, typed with plain quotes and dashes and single spaces, which then costs one
+/// scan and no allocation. See [`normalise`].
+pub fn normalised(text: &str) -> Cow<'_, str> {
+    if is_normal(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalise(text))
+    }
+}
+
+/// Whether [`normalise`] would return `text` unchanged: no whitespace but single inner
+/// spaces, and no character that normalises to another.
+fn is_normal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    if text.is_ascii() {
+        // In ASCII only whitespace normalises: tab, line feed, vertical tab, form feed and
+        // carriage return (U+0009..=U+000D), and a space next to another.
+        return bytes.iter().all(|&b| {
+            let double = b == b' ' && space;
+            space = b == b' ';
+            !double && !(0x09..=0x0d).contains(&b)
+        });
+    }
+    text.chars().all(|c| {
+        let double = c == ' ' && space;
+        space = c == ' ';
+        !double && (c == ' ' || normal_char(c) == Some(c))
     })
 }
 
@@ -227,6 +264,35 @@ mod tests {
     #[track_caller]
     fn case(input: &str, want: &str) {
         assert_eq!(normalise(input), want);
+        assert_eq!(normalised(input), want, "the fast path");
+    }
+
+    #[test]
+    fn the_fast_path_borrows_only_what_is_already_normal() {
+        let borrowed = |s: &str| matches!(normalised(s), Cow::Borrowed(_));
+        assert!(borrowed("It's an open-source \"model\"."));
+        assert!(borrowed("caf\u{e9} na\u{ef}ve"));
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{b}b",
+            "a\u{a0}b",
+            "it\u{2019}s",
+            "a\u{2014}b",
+        ] {
+            assert!(!borrowed(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_normalise(
+            s in "[a-z'\"\\- \t\n\u{b}\u{a0}\u{2019}\u{201C}\u{2013}\u{e9}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(normalised(&s), normalise(&s));
+        }
     }
 
     #[test]

@@ -128,6 +128,8 @@ pub struct ExportOptions {
     pub focus: Option<Id>,
     /// How sources appear.
     pub sources: SourceMode,
+    /// Where ClaimReview `url`s point.
+    pub review_urls: claimreview::ReviewUrls,
 }
 
 /// What a claim's fill says in a diagram.
@@ -162,6 +164,7 @@ impl ExportOptions {
             rankdir: style.rankdir,
             focus: style.focus.clone(),
             sources: style.sources,
+            review_urls: claimreview::ReviewUrls::default(),
         })
     }
 }
@@ -193,6 +196,8 @@ pub struct Exported {
     pub renderer: Option<UsedRenderer>,
     /// What the format could not carry.
     pub losses: Vec<Loss>,
+    /// For ClaimReview: the rated claims left out for lack of a field Google requires.
+    pub incomplete: Vec<claimreview::Incomplete>,
 }
 
 /// The document a format writes: text, bytes (PNG) or a directory of files (Neo4j).
@@ -222,6 +227,7 @@ impl Exported {
             document,
             renderer: None,
             losses,
+            incomplete: Vec::new(),
         }
     }
 
@@ -310,7 +316,14 @@ pub fn export(
         Format::Json => (json::to_json(graph), Vec::new()),
         Format::Argdown => argdown::to_argdown(graph),
         Format::Aif => aif::to_aif(graph),
-        Format::Claimreview => claimreview::to_claimreview(graph),
+        Format::Claimreview => {
+            let (text, losses, incomplete) =
+                claimreview::to_claimreview(graph, &options.review_urls);
+            return Ok(Exported {
+                incomplete,
+                ..Exported::new(Document::Text(text), losses)
+            });
+        }
         Format::Graphml => graphml::to_graphml(graph),
         Format::Mermaid => mermaid::to_mermaid(graph),
         Format::Neo4j => {

@@ -51,6 +51,19 @@ impl Date {
     pub fn day(&self) -> Option<u8> {
         self.day
     }
+
+    /// Whether something dated `self` is on or before `cutoff`, each date read as the period
+    /// it names: `self` begins no later than `cutoff` ends. So `2025-05` is on or before
+    /// `2025-05-01` (May has begun by then), and `2025-05-20` is on or before `2025-05` (the
+    /// cutoff runs to the end of May). This is `--as-of`'s rule.
+    pub fn on_or_before(self, cutoff: Date) -> bool {
+        let truncated = Date {
+            year: self.year,
+            month: cutoff.month.and(self.month),
+            day: cutoff.day.and(self.day),
+        };
+        truncated <= cutoff
+    }
 }
 
 fn digits<T: FromStr>(part: &str, len: usize) -> Result<T, DateError> {
@@ -174,6 +187,24 @@ mod tests {
                 day: 0,
             }),
         );
+    }
+
+    #[test]
+    fn on_or_before_compares_periods() {
+        let table = [
+            ("2025-05", "2025-05-01", true),
+            ("2025-05-20", "2025-05", true),
+            ("2025-06-01", "2025-05", false),
+            ("2025", "2025-01-01", true),
+            ("2025-12-31", "2025", true),
+            ("2026", "2025-12-31", false),
+            ("2025-05-13", "2025-05-12", false),
+            ("2025-05-13", "2025-05-13", true),
+        ];
+        for (item, cutoff, expected) in table {
+            let (item, cutoff): (Date, Date) = (item.parse().unwrap(), cutoff.parse().unwrap());
+            assert_eq!(item.on_or_before(cutoff), expected, "{item} by {cutoff}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Plain data with validated ids, dates and keywords: no I/O, no graph. The loader builds it
 //! from YAML, importers from other formats, and a library user may build it by hand.
 
+mod as_of;
 mod claim;
 mod corpus;
 mod date;

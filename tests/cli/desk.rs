@@ -234,3 +234,197 @@ fn every_quote_of_the_data_set_verifies_against_the_article() {
         .stdout_contains("      in claims/archive/article.txt:24\n")
         .run();
 }
+
+/// `HISTORY` plus a claim dated after the rescission that contradicts `e`, by a dated relation.
+fn dated_corpus() -> tempfile::TempDir {
+    let later = "  - id: later
+    text: Later.
+    date: 2025-06-02
+relations:
+  - from: e
+    to: c
+    kind: supports
+    date: 2025-05
+  - from: later
+    to: e
+    kind: contradicts
+";
+    corpus("", &format!("{HISTORY}{later}"))
+}
+
+fn list_as_of(dir: &Path, date: &str) -> String {
+    let (stdout, _) = Test::new()
+        .current_dir(dir)
+        .args(&["list", "--claims", ".", "--format", "tsv", "--as-of", date])
+        .any_stdout()
+        .run();
+    stdout
+}
+
+#[test]
+fn as_of_gives_the_verdict_that_held_on_the_date_across_a_rescission() {
+    let dir = dated_corpus();
+    assert_eq!(list_as_of(dir.path(), "2025-01-12"), "c\t\tC.\ne\t\tE.\n");
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05-12"),
+        "c\ttrue\tC.\ne\t\tE.\n"
+    );
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05-13"),
+        "c\toutdated\tC.\ne\t\tE.\n"
+    );
+    assert_eq!(
+        list_as_of(dir.path(), "2025-06-02"),
+        "c\toutdated\tC.\ne\t\tE.\nlater\t\tLater.\n"
+    );
+    // A partial cutoff runs to the end of its period: all of May, not June.
+    assert_eq!(
+        list_as_of(dir.path(), "2025-05"),
+        "c\toutdated\tC.\ne\t\tE.\n"
+    );
+    Test::new()
+        .current_dir(dir.path())
+        .args(&["show", "c", "--claims", ".", "--as-of", "2025-03"])
+        .stdout("claim c\n  C.\nby:          Doc (doc)\nverdict:     true (by doc, 2025-01-13)\n  note:      Accurate when written.\n  evidence:  e\ndefined at: ./claims.yaml:6:9\n")
+        .run();
+}
+
+#[test]
+fn as_of_leaves_out_relations_dated_later_and_those_that_lose_an_endpoint() {
+    let dir = dated_corpus();
+    let relations = |date: &str| {
+        let (stdout, _) = Test::new()
+            .current_dir(dir.path())
+            .args(&["export", "json", "--claims", ".", "--as-of", date])
+            .any_stdout()
+            .run();
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        json["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{} {} {}", r["from"], r["kind"], r["to"]).replace('"', ""))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(relations("2025-04-30"), Vec::<String>::new());
+    assert_eq!(relations("2025-05-01"), ["e supports c"]);
+    assert_eq!(
+        relations("2025-06-02"),
+        ["e supports c", "later contradicts e"]
+    );
+}
+
+#[test]
+fn as_of_that_is_not_a_date_is_a_usage_error() {
+    let dir = dated_corpus();
+    Test::new()
+        .current_dir(dir.path())
+        .args(&["check", ".", "--as-of", "May 2025"])
+        .status(2)
+        .stderr("error: invalid value 'May 2025' for '--as-of <DATE>': expected a date as YYYY, YYYY-MM or YYYY-MM-DD\n\nFor more information, try '--help'.\n")
+        .run();
+}
+
+/// Two rated claims: `c`, whose reviewer has a URL, and `d`, whose reviewer has none.
+const PUBLISHED: &str = "  - id: c
+    text: C.
+    sources: [doc, early]
+    verdict: {rating: true, by: desk, date: 2025-06-01}
+  - id: d
+    text: D.
+    verdict: {rating: false, by: anon, date: 2025-06-01}
+";
+
+fn publishing() -> tempfile::TempDir {
+    let sources = "    url: https://example.org/doc
+    date: 2025-03
+  - id: early
+    name: Early
+    url: https://example.org/early
+    date: 2025-01-20
+  - id: desk
+    name: Desk
+    url: https://desk.example/reviews
+  - id: anon
+    name: Anon
+";
+    corpus(sources, PUBLISHED)
+}
+
+fn claimreview(dir: &Path, args: &[&str], status: i32) -> (serde_json::Value, String) {
+    let (stdout, stderr) = Test::new()
+        .current_dir(dir)
+        .args(&["--claims", ".", "export", "claimreview"])
+        .args(args)
+        .status(status)
+        .any_stdout()
+        .any_stderr()
+        .run();
+    (serde_json::from_str(&stdout).unwrap_or_default(), stderr)
+}
+
+#[test]
+fn claimreview_urls_come_from_the_base_url_and_the_first_appearance_is_the_earliest() {
+    let dir = publishing();
+    let (doc, stderr) = claimreview(
+        dir.path(),
+        &["--base-url", "https://checks.example/2025"],
+        0,
+    );
+    assert!(!stderr.contains("left out"), "{stderr}");
+    let urls: Vec<&str> = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://checks.example/2025#c",
+            "https://checks.example/2025#d"
+        ]
+    );
+    let item = &doc["@graph"][0]["itemReviewed"];
+    assert_eq!(item["firstAppearance"]["url"], "https://example.org/early");
+    assert_eq!(item["firstAppearance"]["datePublished"], "2025-01-20");
+    assert_eq!(item["appearance"][0]["url"], "https://example.org/doc");
+}
+
+#[test]
+fn a_claimreview_without_a_url_is_reported_and_left_out_and_strict_refuses() {
+    let dir = publishing();
+    let (doc, stderr) = claimreview(dir.path(), &[], 0);
+    assert_eq!(doc["@graph"][0]["url"], "https://desk.example/reviews#c");
+    assert_eq!(doc["@graph"].as_array().unwrap().len(), 1);
+    assert!(stderr.starts_with("left out: ./claims.yaml:21: claim `d` has no ClaimReview `url`, which Google requires; pass `--base-url URL` (the page that publishes the reviews), or give the reviewer (`verdict.by`) a `url`\n"), "{stderr}");
+    let out = dir.path().join("reviews.jsonld");
+    let (_, stderr) = Test::new()
+        .current_dir(dir.path())
+        .args(&["--claims", ".", "export", "claimreview", "--strict", "-o"])
+        .path(&out)
+        .status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        stderr.starts_with("error: ./claims.yaml:21: claim `d` has no ClaimReview `url`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: 1 rated claims lack a field Google's ClaimReview requires; nothing written\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "--strict writes nothing");
+}
+
+#[test]
+fn a_base_url_that_is_not_absolute_is_a_usage_error() {
+    let dir = publishing();
+    let (_, stderr) = claimreview(dir.path(), &["--base-url", "checks/2025"], 2);
+    assert_eq!(
+        stderr,
+        "error: `--base-url` must be an absolute `http` or `https` URL, not `checks/2025`\n  = help: for example `--base-url https://example.org/fact-checks`\n"
+    );
+}

@@ -9,9 +9,15 @@ const SMALL: &[&str] = &["--claims", "tests/data/small"];
 
 /// Exports the fixture to stdout; stderr may only list what the format loses.
 fn export(format: &str) -> (String, String) {
+    // ClaimReview leaves out a review without an absolute `url`: give it a base.
+    let base: &[&str] = match format {
+        "claimreview" => &["--base-url", "https://example.org/checks"],
+        _ => &[],
+    };
     let (stdout, stderr) = Test::new()
         .args(SMALL)
         .args(&["export", format])
+        .args(base)
         .any_stdout()
         .any_stderr()
         .run();

@@ -20,6 +20,7 @@ mod hostile_sizes;
 mod iccma;
 mod query;
 mod report;
+mod review;
 mod schema;
 mod test;
 mod testdata;

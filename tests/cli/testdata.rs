@@ -277,7 +277,12 @@ fn assert_google_fields(review: &Value) {
 #[test]
 fn claimreview_export_of_the_data_set_has_googles_fields() {
     let (text, _) = crate::test::Test::new()
-        .args(&["export", "claimreview"])
+        .args(&[
+            "export",
+            "claimreview",
+            "--base-url",
+            "https://example.org/checks",
+        ])
         .any_stdout()
         .stderr_contains("lost: ClaimReview describes only rated claims: ")
         .run();

@@ -3,9 +3,16 @@
 //! Writing: one ClaimReview per claim with a verdict, in a JSON-LD `@graph`, with the fields
 //! Google's fact-check markup requires or recommends: `claimReviewed`, `reviewRating`
 //! (`ratingValue`, `bestRating`, `worstRating`, `alternateName`), `url`, `author`,
-//! `datePublished` and `itemReviewed` (a `Claim` with `author`, `datePublished`, `appearance`).
-//! Ratings map onto a five-point scale ([`RATING_SCALE`]); the rating word is also written as
-//! `alternateName`, which is what a reader should trust.
+//! `datePublished` and `itemReviewed` (a `Claim` with `author`, `datePublished`,
+//! `firstAppearance` and `appearance`). Ratings map onto a five-point scale
+//! ([`RATING_SCALE`]); the rating word is also written as `alternateName`, which is what a
+//! reader should trust.
+//!
+//! Google requires three properties of a ClaimReview, `claimReviewed`, `reviewRating` (with
+//! its `alternateName`) and `url`, the link to the page hosting the fact check, whose domain it
+//! compares with the page's, so an absolute URL; the rest is recommended. See "Fact check
+//! (ClaimReview) structured data", <https://developers.google.com/search/docs/appearance/structured-data/factcheck>.
+//! A claim for which one of them cannot be written ([`Incomplete`]) is left out and reported.
 //!
 //! Reading takes a single ClaimReview, a list, a `@graph`, a MediaReview (its
 //! `mediaAuthenticityCategory` as the rating), or a response of the Google Fact Check Tools API
@@ -13,9 +20,11 @@
 //! matched against the usual fact-checkers' words ("Pants on Fire", "Half True", "Missing
 //! context"); failing that the numeric rating is placed on its own scale.
 
+mod publish;
 mod rating;
 mod read;
 
+pub use publish::{Incomplete, ReviewUrls};
 pub use rating::rating_from_text;
 pub use read::read;
 
@@ -42,25 +51,35 @@ pub const BEST: u8 = 5;
 /// The worst `ratingValue` written.
 pub const WORST: u8 = 1;
 
-/// The JSON-LD of every rated claim of `graph`, and what ClaimReview cannot carry.
-pub fn to_claimreview(graph: &ClaimGraph) -> (String, Vec<Loss>) {
+/// The JSON-LD of every rated claim of `graph` that has the fields Google requires, what
+/// ClaimReview cannot carry, and the rated claims left out for a missing required field.
+pub fn to_claimreview(
+    graph: &ClaimGraph,
+    urls: &ReviewUrls,
+) -> (String, Vec<Loss>, Vec<Incomplete>) {
     let corpus = graph.corpus();
-    let reviews: Vec<Value> = corpus
-        .claims
-        .iter()
-        .filter_map(|c| Some(review(corpus, c, c.verdict.as_ref()?)))
-        .collect();
+    let mut incomplete = Vec::new();
+    let mut reviews = Vec::new();
+    for claim in &corpus.claims {
+        let Some(verdict) = &claim.verdict else {
+            continue;
+        };
+        match publish::required(corpus, claim, urls) {
+            Ok(url) => reviews.push(review(corpus, claim, verdict, url)),
+            Err(missing) => incomplete.push(missing),
+        }
+    }
     let doc = json!({"@context": "https://schema.org", "@graph": reviews});
     let mut text = crate::format::json_text::to_string_pretty(&doc);
     text.push('\n');
-    (text, losses(corpus))
+    (text, losses(corpus), incomplete)
 }
 
-fn review(corpus: &Corpus, claim: &Claim, verdict: &Verdict) -> Value {
+fn review(corpus: &Corpus, claim: &Claim, verdict: &Verdict, url: String) -> Value {
     let (value, name) = scale(verdict.rating);
     let mut review = Map::new();
     review.insert("@type".into(), json!("ClaimReview"));
-    review.insert("url".into(), json!(review_url(corpus, claim)));
+    review.insert("url".into(), json!(url));
     review.insert("claimReviewed".into(), json!(claim.text));
     if let Some(date) = verdict.date {
         review.insert("datePublished".into(), json!(date.to_string()));
@@ -91,13 +110,13 @@ fn item(corpus: &Corpus, claim: &Claim) -> Value {
     if let Some(date) = claim.date {
         item.insert("datePublished".into(), json!(date.to_string()));
     }
-    let appearances: Vec<Value> = claim
-        .sources
-        .iter()
-        .filter_map(|c| appearance(corpus, c))
-        .collect();
-    if !appearances.is_empty() {
-        item.insert("appearance".into(), Value::Array(appearances));
+    let (first, rest) = publish::appearances(corpus, claim);
+    if let Some(first) = first.and_then(|c| appearance(corpus, c)) {
+        item.insert("firstAppearance".into(), first);
+    }
+    let rest: Vec<Value> = rest.filter_map(|c| appearance(corpus, c)).collect();
+    if !rest.is_empty() {
+        item.insert("appearance".into(), Value::Array(rest));
     }
     Value::Object(item)
 }
@@ -131,19 +150,6 @@ fn party(corpus: &Corpus, id: &Id) -> Option<Value> {
         map.insert("url".into(), json!(url));
     }
     Some(party)
-}
-
-/// The review's page: the reviewer's URL with the claim id as fragment, or just the fragment
-/// (a URL relative to the page the markup is embedded in).
-fn review_url(corpus: &Corpus, claim: &Claim) -> String {
-    let base = claim
-        .verdict
-        .as_ref()
-        .and_then(|v| v.by.as_ref())
-        .and_then(|by| corpus.sources.iter().find(|s| &s.id == by))
-        .and_then(|s| s.url.as_deref())
-        .unwrap_or("");
-    format!("{}#{}", base.split('#').next().unwrap_or(""), claim.id)
 }
 
 /// The `ratingValue` and `alternateName` of a rating.
