@@ -5,14 +5,16 @@
 //! and sources came and went, which fields changed, which ratings moved, and, what no line diff
 //! can show, which claims now stand or fall differently under `eval` and which new or removed
 //! relation made them flip. [`compare`] pairs the items, [`flips`] evaluates both versions and
-//! traces each flip to its cause.
+//! traces each flip to its cause, and [`revision`] reads a version from git.
 
 pub mod compare;
 mod fields;
 pub mod flips;
+pub mod revision;
 
 pub use compare::{Changed, FieldChange, ItemChanges, RelationChanges, VerdictChange};
 pub use flips::{Cause, Flip};
+pub use revision::{Checkout, RevisionError, checkout};
 
 use crate::graph::ClaimGraph;
 
