@@ -82,6 +82,7 @@ fn json_has_the_documented_shape() {
     let (stdout, _) = Test::new()
         .current_dir(dir.path())
         .args(&["diff", "old", "new", "--format", "json"])
+        .any_stdout()
         .run();
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let expected = serde_json::json!({
@@ -190,9 +191,9 @@ eval: 2 flipped (grounded, verdicts pinned)
         .run();
 }
 
-/// Runs git in `dir`; `false` when git is not installed (the test then says it skipped).
-fn git(dir: &Path, args: &[&str]) -> bool {
-    let run = Command::new("git")
+/// Runs git in `dir`, which must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
         .current_dir(dir)
         .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
         .args([
@@ -202,24 +203,17 @@ fn git(dir: &Path, args: &[&str]) -> bool {
             "init.defaultBranch=main",
         ])
         .args(args)
-        .output();
-    match run {
-        Ok(out) => {
-            assert!(out.status.success(), "git {args:?}: {out:?}");
-            true
-        }
-        Err(_) => false,
-    }
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
 }
 
 /// A repository with `claims/claims.yaml` committed as the old fixture, then as the new one
 /// (tagged `v1`, `v2`).
 fn repository() -> Option<tempfile::TempDir> {
+    crate::tools::need("git", "the `diff` revision tests", "install git")?;
     let dir = tempfile::tempdir().unwrap();
-    if !git(dir.path(), &["init", "-q"]) {
-        crate::testdata::skipped("the `diff` revision tests: git is not installed");
-        return None;
-    }
+    git(dir.path(), &["init", "-q"]);
     let claims = dir.path().join("claims");
     std::fs::create_dir(&claims).unwrap();
     for (tag, version) in [("v1", "old"), ("v2", "new")] {
@@ -248,8 +242,9 @@ fn two_commits_of_a_repository() {
     let (json, _) = Test::new()
         .current_dir(&repo.path().join("claims"))
         .args(&["--claims", ".", "diff", "v1", "HEAD", "--format", "json"])
+        .stdout_contains("\"change\": \"added\"")
         .run();
-    assert!(json.contains("\"change\": \"added\""), "{json}");
+    assert!(json.starts_with("{\n  \"claims\": {"), "{json}");
     // Every revision written out for the run is gone after it.
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
@@ -329,11 +324,10 @@ fn without_git_revisions_are_refused_and_directories_still_work() {
 fn invalid_claim_files_stop_the_diff_with_their_diagnostics() {
     let dir = versions();
     std::fs::write(dir.path().join("new/claims.yaml"), "claims:\n  - id: x\n").unwrap();
-    let (stdout, stderr) = Test::new()
+    Test::new()
         .current_dir(dir.path())
         .args(&["diff", "old", "new"])
         .status(1)
+        .stderr_contains("new/claims.yaml:2:")
         .run();
-    assert_eq!(stdout, "");
-    assert!(stderr.contains("new/claims.yaml:2:"), "{stderr}");
 }
