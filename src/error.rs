@@ -58,6 +58,9 @@ pub enum Error {
         /// How many kinds of loss.
         count: usize,
     },
+    /// A git revision could not be read (`diff`).
+    #[error(transparent)]
+    Revision(#[from] crate::diff::RevisionError),
     /// A file could not be read or written.
     #[error("cannot {action} `{path}`: {source}")]
     Io {
@@ -81,6 +84,7 @@ impl Error {
             Error::Export(e) => e.hint(),
             Error::Timeout(_) => Some(TIMEOUT_HINT.into()),
             Error::Lossy { .. } => Some("drop `--strict` to convert anyway".into()),
+            Error::Revision(e) => e.hint(),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Each top module's layer: a module may use only modules of a lower layer.
-const LAYERS: [(&str, u32); 19] = [
+const LAYERS: [(&str, u32); 20] = [
     ("fsutil", 0),
     ("text", 0),
     ("suggest", 0),
@@ -29,6 +29,8 @@ const LAYERS: [(&str, u32); 19] = [
     ("eval", 5),
     // `check` lints with the queries (support cycles) and the verdict pins of `eval`.
     ("check", 6),
+    // `diff` compares two graphs and runs `eval` on both.
+    ("diff", 6),
     ("format", 7),
     ("build", 8),
     ("error", 9),

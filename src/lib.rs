@@ -38,6 +38,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod desk;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod format;

@@ -72,6 +72,9 @@ pub enum Command {
     /// archives, verdicts the arguments disagree with or that newer items bear on, unrated
     /// claims under contradiction, evidence no reader can look up.
     Review(super::review::ReviewArgs),
+    /// What changed between two versions of the claim files (directories or git revisions):
+    /// items, fields, verdicts, and the claims whose `eval` label flipped, with the cause.
+    Diff(super::diff::DiffArgs),
     /// Solve an ICCMA 2023 task on an argumentation framework file (the ICCMA solver interface).
     Solve(super::solve::SolveArgs),
     /// Print the JSON Schema (draft-07) of claim files, for editors and other tools.

@@ -9,6 +9,8 @@ mod args;
 mod build;
 mod check;
 mod completions;
+mod diff;
+mod diff_markdown;
 mod eval;
 mod eval_report;
 mod export;
@@ -146,6 +148,7 @@ fn wants_json(command: &Command) -> bool {
         Command::List(a) => a.format == TableFormat::Json,
         Command::Query(a) => a.query.common().format == TableFormat::Json,
         Command::Review(a) => a.format == TableFormat::Json,
+        Command::Diff(a) => a.format != diff::DiffFormat::Text,
         _ => false,
     }
 }
@@ -178,6 +181,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Query(args) => query::run(cli, ctx, args),
         Command::Eval(args) => eval::run(cli, ctx, args),
         Command::Review(args) => review::run(cli, ctx, args),
+        Command::Diff(args) => diff::run(cli, ctx, args),
         Command::Solve(args) => solve::run(ctx, args),
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
@@ -188,7 +192,13 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
 /// Loads and builds the graph for commands that need valid input: errors are printed to
 /// stderr and stop the command; warnings are left to `check`.
 pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
-    let loaded = load(ctx, &[path]);
+    load_graph_with(ctx, path, ctx.cache)
+}
+
+/// [`load_graph`], with the load cache on or off (off for files that are written out for one
+/// run, such as a revision's claim files).
+pub fn load_graph_with(ctx: &Context, path: &Path, cache: bool) -> Result<ClaimGraph, Failure> {
+    let loaded = load_with(ctx, &[path], cache);
     if loaded.has_errors() {
         print_diagnostics(ctx, &loaded.diagnostics, loaded.corpus.files.len(), true);
         return Err(Failure::Invalid);
@@ -211,6 +221,11 @@ const PROGRESS_MIN_FILES: usize = 20;
 /// Loads claim files with the cache and progress bar the command line asked for, then keeps
 /// what stood on `--as-of` (after the cache, which keeps the whole corpus).
 pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
+    load_with(ctx, paths, ctx.cache)
+}
+
+/// [`load`], with the load cache on or off.
+fn load_with<P: AsRef<Path>>(ctx: &Context, paths: &[P], cache: bool) -> Loaded {
     let bar = ctx.progress.then(|| {
         indicatif::ProgressBar::hidden().with_style(
             indicatif::ProgressStyle::with_template(
@@ -231,7 +246,7 @@ pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
         }
     };
     let options = load::Options {
-        cache_dir: ctx.cache.then(load::default_cache_dir),
+        cache_dir: cache.then(load::default_cache_dir),
         progress: Some(&report),
         max_file_size: ctx.max_file_size,
     };
@@ -239,7 +254,7 @@ pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    ctx.timings.load(&loaded.stats, ctx.cache);
+    ctx.timings.load(&loaded.stats, cache);
     if let Some(cutoff) = ctx.as_of {
         loaded.corpus = ctx.timings.time("as-of", || loaded.corpus.as_of(cutoff));
     }

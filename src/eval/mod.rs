@@ -54,6 +54,15 @@ impl Label {
             Label::Undec => "undec",
         }
     }
+
+    /// What the label means in words: `stands`, `falls` or `open`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Label::In => "stands",
+            Label::Out => "falls",
+            Label::Undec => "open",
+        }
+    }
 }
 
 impl std::fmt::Display for Label {

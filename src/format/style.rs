@@ -156,11 +156,7 @@ pub(crate) fn label_fill(label: Label) -> &'static str {
 
 /// The word a box shows for an evaluation label.
 pub(crate) fn label_word(label: Label) -> &'static str {
-    match label {
-        Label::In => "stands",
-        Label::Out => "falls",
-        Label::Undec => "open",
-    }
+    label.word()
 }
 
 /// The legend heading and its swatches (word, fill) for a colouring.

@@ -8,6 +8,7 @@ mod cache;
 mod commands;
 mod completions;
 mod desk;
+mod diff;
 mod docs;
 mod eval;
 mod formats;
