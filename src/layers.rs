@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Each top module's layer: a module may use only modules of a lower layer.
-const LAYERS: [(&str, u32); 20] = [
+const LAYERS: [(&str, u32); 21] = [
     ("fsutil", 0),
     ("text", 0),
     ("suggest", 0),
@@ -31,6 +31,8 @@ const LAYERS: [(&str, u32); 20] = [
     ("check", 6),
     // `diff` compares two graphs and runs `eval` on both.
     ("diff", 6),
+    // The review queue: the desk's problems, dates and `eval`'s labels, claim by claim.
+    ("review", 6),
     ("format", 7),
     ("build", 8),
     ("error", 9),

@@ -51,6 +51,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod review;
 pub mod schema;
 pub mod suggest;
 pub mod text;

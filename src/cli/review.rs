@@ -1,4 +1,4 @@
-//! `claimgraph review`: the fact-checker's queue ([`crate::desk::review`]), printed as aligned
+//! `claimgraph review`: the fact-checker's queue ([`crate::review`]), printed as aligned
 //! text, JSON or TSV; `--deny` fails when it is not empty, for CI.
 
 use std::fmt::Write as _;
@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::args::{Cli, SelectionArgs, TableFormat};
 use super::{Context, Failure, output, select};
-use crate::desk::review::{Item, queue};
+use crate::review::{Item, queue};
 use crate::text::visible;
 
 /// `review`.

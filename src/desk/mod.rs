@@ -11,7 +11,6 @@
 
 pub mod archive;
 pub mod quotes;
-pub mod review;
 
 use std::path::PathBuf;
 
