@@ -109,6 +109,15 @@ pub fn run(cli: &Cli, ctx: &Context, args: &DiffArgs) -> Result<(), Failure> {
     result
 }
 
+/// `2 added, 1 changed` for the claims or sources of a diff.
+pub(super) fn item_counts(items: &ItemChanges) -> String {
+    counts(&[
+        (items.added.len(), "added"),
+        (items.removed.len(), "removed"),
+        (items.changed.len(), "changed"),
+    ])
+}
+
 /// The counts of a section: `1 added, 2 changed`, leaving out the zeros.
 pub(super) fn counts(parts: &[(usize, &str)]) -> String {
     let shown: Vec<String> = parts
@@ -180,11 +189,7 @@ fn items_text(out: &mut String, p: Paint, what: &str, words: &str, items: &ItemC
     if items.is_empty() {
         return;
     }
-    let summary = counts(&[
-        (items.added.len(), "added"),
-        (items.removed.len(), "removed"),
-        (items.changed.len(), "changed"),
-    ]);
+    let summary = item_counts(items);
     let _ = writeln!(out, "{}: {summary}", p.bold(what));
     for (sign, list) in [(p.good("+"), &items.added), (p.bad("-"), &items.removed)] {
         for item in list {

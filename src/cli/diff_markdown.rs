@@ -5,7 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::diff::{cause_words, counts, id_and_words, rating_word, relation_words, value_line};
+use super::diff::{
+    cause_words, counts, id_and_words, item_counts, rating_word, relation_words, value_line,
+};
 use crate::diff::{Diff, ItemChanges};
 use crate::text::visible;
 
@@ -28,11 +30,7 @@ fn items(out: &mut String, title: &str, words: &str, items: &ItemChanges) {
     if items.is_empty() {
         return;
     }
-    let summary = counts(&[
-        (items.added.len(), "added"),
-        (items.removed.len(), "removed"),
-        (items.changed.len(), "changed"),
-    ]);
+    let summary = item_counts(items);
     let _ = writeln!(out, "\n**{title}** ({summary})\n");
     for (what, list) in [("added", &items.added), ("removed", &items.removed)] {
         for item in list {
