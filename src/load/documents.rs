@@ -56,7 +56,7 @@ pub fn discover<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<Diagnostic>) 
     let mut diagnostics = Vec::new();
     let found = walk::discover(paths, &mut diagnostics)
         .into_iter()
-        .filter(|p| crate::format::af::AfFormat::from_path(p).is_none())
+        .filter(|p| super::framework::AfFormat::from_path(p).is_none())
         .collect();
     (found, diagnostics)
 }
