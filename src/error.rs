@@ -45,6 +45,9 @@ pub enum Error {
     /// Exporting failed.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// The language server could not start its session.
+    #[error(transparent)]
+    Lsp(#[from] crate::lsp::LspError),
     /// A search for extensions ran out of time.
     #[error(transparent)]
     Timeout(#[from] crate::eval::Timeout),

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Each top module's layer: a module may use only modules of a lower layer.
-const LAYERS: [(&str, u32); 21] = [
+const LAYERS: [(&str, u32); 22] = [
     ("fsutil", 0),
     ("text", 0),
     ("suggest", 0),
@@ -34,6 +34,8 @@ const LAYERS: [(&str, u32); 21] = [
     // The review queue: the desk's problems, dates and `eval`'s labels, claim by claim.
     ("review", 6),
     ("format", 7),
+    // The language server: loads, checks and evaluates the workspace; no format of its own.
+    ("lsp", 7),
     ("build", 8),
     ("error", 9),
     ("cli", 10),

@@ -49,6 +49,7 @@ pub mod graph;
 mod layers;
 pub mod link;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod query;
 pub mod review;

@@ -18,6 +18,7 @@ mod import;
 mod keyword;
 mod limits;
 mod list;
+mod lsp;
 mod man;
 mod output;
 mod paint;
@@ -186,6 +187,7 @@ pub fn run(cli: &Cli, ctx: &Context) -> Result<(), Failure> {
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Lsp => lsp::run(cli),
     }
 }
 

@@ -13,6 +13,7 @@
 
 mod cache;
 mod diagnostic;
+mod documents;
 pub(crate) mod file;
 pub mod framework;
 mod packed;
@@ -27,6 +28,7 @@ mod wording;
 
 pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
+pub use documents::{discover, load_documents, read_text};
 pub use report::{Renderer, summary};
 
 use std::fmt;

@@ -269,7 +269,7 @@ fn the_terminal_sees_no_control_character() {
         let tsv = args.contains(&"tsv");
         let mut shown = hidden(&stdout);
         shown.retain(|&c| !(tsv && c == '\t'));
-        assert_eq!(shown, [], "{args:?}: {stdout}");
+        assert_eq!(shown, Vec::<char>::new(), "{args:?}: {stdout}");
     }
     // A line break in a text does not fake a row.
     let (list, _) = Test::new()
@@ -296,5 +296,5 @@ fn diagnostics_echo_source_lines_without_control_characters() {
         .status(1)
         .stdout_contains("3 |     text: \"\\u{1b}]0;pwned\\u{7} \\u{9b}2J\"")
         .run();
-    assert_eq!(hidden(&stdout), [], "{stdout}");
+    assert_eq!(hidden(&stdout), Vec::<char>::new(), "{stdout}");
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Request latency of `claimgraph lsp`, timed over the protocol as an editor sees it.
+
+Usage: benches/lsp-latency.py CLAIMGRAPH CLAIMS_DIR [ROUNDS]
+
+Starts `CLAIMGRAPH lsp --claims CLAIMS_DIR`, initialises it, then times ROUNDS (default 20) of
+each request on the first claim file's first reference (definition, references, hover, document
+symbols, workspace symbols) and of an unsaved edit until its diagnostics are published (one
+full reload). Prints the median and the maximum of each, in milliseconds.
+"""
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+
+class Server:
+    def __init__(self, binary, claims):
+        self.proc = subprocess.Popen([binary, "lsp", "--claims", claims],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.next_id = 0
+
+    def send(self, message):
+        body = json.dumps(dict(jsonrpc="2.0", **message)).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.proc.stdin.flush()
+
+    def read(self):
+        length = 0
+        while True:
+            line = self.proc.stdout.readline().strip()
+            if not line:
+                break
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        return json.loads(self.proc.stdout.read(length))
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send(dict(id=self.next_id, method=method, params=params))
+        while True:
+            message = self.read()
+            if message.get("id") == self.next_id and "method" not in message:
+                return message
+
+    def until(self, method, uri):
+        while True:
+            message = self.read()
+            if message.get("method") == method and message["params"]["uri"] == uri:
+                return message
+
+
+def timed(rounds, action):
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def main():
+    binary, claims = sys.argv[1], os.path.abspath(sys.argv[2])
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(claims) for f in fs
+                   if f.endswith(".yaml") and "/." not in d)
+    path = next(f for f in files if re.search(r"^\s+(by|supports): \[?[a-z]", open(f).read(), re.M))
+    text = open(path).read()
+    uri = "file://" + path
+    line_no, line = next((i, l) for i, l in enumerate(text.split("\n"))
+                         if re.match(r"\s+(by|supports): \[?[a-z]", l))
+    column = re.match(r"\s+(by|supports): \[?", line).end()
+    server = Server(binary, claims)
+    start = time.perf_counter()
+    server.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    print(f"initialize (answered before the first load): {(time.perf_counter() - start) * 1000:.0f} ms")
+    server.send(dict(method="initialized", params={}))
+    server.send(dict(method="textDocument/didOpen", params={"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": text}}))
+    at = {"textDocument": {"uri": uri}, "position": {"line": line_no, "character": column}}
+    cases = [
+        ("definition", "textDocument/definition", at),
+        ("references", "textDocument/references", dict(at, context={"includeDeclaration": True})),
+        ("hover", "textDocument/hover", at),
+        ("documentSymbol", "textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
+        ("workspace/symbol", "workspace/symbol", {"query": "a"}),
+    ]
+    for name, method, params in cases:
+        answer = server.request(method, params)
+        assert "error" not in answer and answer.get("result") is not None, answer
+        median, worst = timed(rounds, lambda: server.request(method, params))
+        print(f"{name}: median {median:.1f} ms, max {worst:.1f} ms")
+    broken = text.replace(line[:column], line[:column] + "zz-", 1)
+    versions = iter(range(2, 10 ** 6))
+
+    def edit():
+        for body in (broken, text):
+            server.send(dict(method="textDocument/didChange", params={
+                "textDocument": {"uri": uri, "version": next(versions)},
+                "contentChanges": [{"text": body}]}))
+            server.until("textDocument/publishDiagnostics", uri)
+    median, worst = timed(max(rounds // 4, 3), edit)
+    print(f"edit to diagnostics (two reloads): median {median:.1f} ms, max {worst:.1f} ms")
+    server.request("shutdown", None)
+    server.send(dict(method="exit"))
+    server.proc.wait()
+
+
+if __name__ == "__main__":
+    main()
