@@ -362,18 +362,7 @@ fn add_input(
 /// assert_eq!(loaded.corpus.claims[0].text, "A.");
 /// ```
 pub fn load_text(path: &Path, text: &str) -> Loaded {
-    let mut files = Files::default();
-    let (raw, mut diagnostics) = parse::parse(path, text.as_bytes());
-    let id = files.push(path.to_path_buf());
-    let raws = raw.map(|raw| (id, Packed::new(raw))).into_iter().collect();
-    let (corpus, mut diags) = resolve::resolve(files, raws);
-    diagnostics.append(&mut diags);
-    diagnostics.sort();
-    Loaded {
-        corpus,
-        diagnostics,
-        ..Loaded::default()
-    }
+    load_documents(&[(path.to_path_buf(), text.to_string())])
 }
 
 /// One file, read and parsed (or taken from the cache).
