@@ -16,7 +16,7 @@
 //! the claim's attackers, transitively, in either version, is given instead: by the
 //! directionality of grounded semantics nothing outside that set can move the label.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::eval::{self, Framework, Label, Settings, dung, verdict};
 use crate::graph::ClaimGraph;
@@ -103,7 +103,7 @@ impl<'a> Side<'a> {
 
     fn attackers(&self, id: &Id) -> HashSet<&Id> {
         let Some(a) = self.framework.index(id.as_str()) else {
-            return HashSet::new();
+            return HashSet::default();
         };
         let attacks = self.framework.attacks().attackers(a).iter();
         attacks.filter_map(|&b| self.framework.id(b)).collect()
@@ -147,7 +147,7 @@ fn because(before: &Side<'_>, after: &Side<'_>, id: &Id) -> Vec<Cause> {
 /// (`flipped_only: false`), collecting pin changes and changed attack edges.
 fn walk(before: &Side<'_>, after: &Side<'_>, id: &Id, flipped_only: bool) -> Vec<Cause> {
     let mut causes = Vec::new();
-    let mut seen: HashSet<&Id> = HashSet::from([id]);
+    let mut seen: HashSet<&Id> = [id].into_iter().collect();
     let mut stack = vec![id];
     while let Some(x) = stack.pop() {
         let (from, to) = (before.rating(x), after.rating(x));

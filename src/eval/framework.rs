@@ -1,8 +1,9 @@
 //! The attack graph the semantics run on: [`Attacks`] over dense argument indices, and a
 //! [`Framework`] that names each argument with an [`Id`].
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::load::framework::AfFile;
