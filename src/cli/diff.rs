@@ -96,8 +96,7 @@ pub fn run(cli: &Cli, ctx: &Context, args: &DiffArgs) -> Result<(), Failure> {
     let new_graph = new.load(ctx, &args.new)?;
     let diff = ctx
         .timings
-        .time("diff", || diff::diff(&old_graph, &new_graph))
-        .map_err(|e| Failure::Error(e.into()))?;
+        .time("diff", || diff::diff(&old_graph, &new_graph));
     let result = match args.format {
         DiffFormat::Json => output::json(&diff),
         DiffFormat::Text => output::stdout(&text(&diff, Paint::new(ctx.color_stdout))),

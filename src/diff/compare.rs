@@ -6,8 +6,7 @@
 //! its endpoints, kind and attributes together, so a relation whose `note` changed is reported
 //! as removed and added.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value};
 
 use super::fields;
@@ -133,7 +132,7 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
 
 /// The relations of two corpora compared, as multisets of [`fields::RelationKey`]s.
 pub fn relations(old: &Corpus, new: &Corpus) -> RelationChanges {
-    let mut left: HashMap<fields::RelationKey<'_>, usize> = HashMap::new();
+    let mut left: HashMap<fields::RelationKey<'_>, usize> = HashMap::default();
     for r in &old.relations {
         *left.entry(fields::RelationKey::of(r)).or_default() += 1;
     }

@@ -1,8 +1,9 @@
 //! The attack graph the semantics run on: [`Attacks`] over dense argument indices, and a
 //! [`Framework`] that names each argument with an [`Id`].
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::graph::{ClaimGraph, EdgeKind};
 use crate::load::framework::AfFile;
@@ -118,7 +119,13 @@ impl Attacks {
 
     /// Removes every attack on `a`. Rebuilds the relation: O(V + E log E).
     pub fn remove_attacks_on(&mut self, a: u32) {
-        let kept: Vec<(u32, u32)> = self.pairs().filter(|&(_, b)| b != a).collect();
+        self.retain(|_, b| b != a);
+    }
+
+    /// Keeps the attacks `(a, b)` for which `keep(a, b)` holds. Rebuilds the relation once:
+    /// O(V + E log E), so removing the attacks on many arguments costs no more than on one.
+    pub fn retain(&mut self, mut keep: impl FnMut(u32, u32) -> bool) {
+        let kept: Vec<(u32, u32)> = self.pairs().filter(|&(a, b)| keep(a, b)).collect();
         *self = Attacks::from_pairs(self.len(), kept);
     }
 }
@@ -239,5 +246,14 @@ mod tests {
         b.remove_attacks_on(0);
         assert_eq!(b.attack_count(), 0);
         assert_eq!(b.attacked(2), &[] as &[u32]);
+    }
+
+    #[test]
+    fn retain_keeps_what_the_test_keeps() {
+        let mut a = Attacks::from_pairs(4, [(0, 1), (1, 2), (2, 3), (3, 0), (0, 2)]);
+        a.retain(|from, to| to != 2 && from != 3);
+        assert_eq!(a.pairs().collect::<Vec<_>>(), [(0, 1), (2, 3)]);
+        assert_eq!(a.attackers(3), &[2]);
+        assert_eq!(a.attackers(0), &[] as &[u32]);
     }
 }

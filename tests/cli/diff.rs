@@ -211,9 +211,7 @@ fn git(dir: &Path, args: &[&str]) {
 /// A repository with `claims/claims.yaml` committed as the old fixture, then as the new one
 /// (tagged `v1`, `v2`).
 fn repository() -> Option<tempfile::TempDir> {
-    crate::tools::need("git", "the `diff` revision tests", "install git")?;
-    let dir = tempfile::tempdir().unwrap();
-    git(dir.path(), &["init", "-q"]);
+    let dir = empty_repository()?;
     let claims = dir.path().join("claims");
     std::fs::create_dir(&claims).unwrap();
     for (tag, version) in [("v1", "old"), ("v2", "new")] {
@@ -223,6 +221,66 @@ fn repository() -> Option<tempfile::TempDir> {
         git(dir.path(), &["tag", tag]);
     }
     Some(dir)
+}
+
+/// A new git repository in a temporary directory (`None`, with a `skipped:` line, without git).
+fn empty_repository() -> Option<tempfile::TempDir> {
+    crate::tools::need("git", "the `diff` revision tests", "install git")?;
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    Some(dir)
+}
+
+/// Copies the files of directory `from` (and its subdirectories) into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The walkthrough (docs/src/walkthrough.md) shows `diff` of its steps 3 and 4 as two
+/// directories, and says that in a repository where they are two commits of `claims/`,
+/// `diff HEAD~1 HEAD` prints the same. This checks that it does.
+#[test]
+fn walkthrough_steps_as_commits() {
+    let Some(repo) = empty_repository() else {
+        return;
+    };
+    let steps =
+        ["3-first-verdict", "4-second-verdict"].map(|s| crate::test::data("walkthrough").join(s));
+    let claims = repo.path().join("claims");
+    for step in &steps {
+        if claims.exists() {
+            std::fs::remove_dir_all(&claims).unwrap();
+        }
+        copy_dir(step, &claims);
+        git(repo.path(), &["add", "-A", "claims"]);
+        git(repo.path(), &["commit", "-q", "-m", "step"]);
+    }
+    let (directories, _) = Test::new()
+        .args(&["diff"])
+        .path(&steps[0])
+        .path(&steps[1])
+        .any_stdout()
+        .run();
+    assert!(
+        directories.contains("verdicts: 1 changed\n  qwen-100-languages: unrated -> true\n"),
+        "{directories}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    Test::new()
+        .current_dir(repo.path())
+        .env("TMPDIR", tmp.path().to_str().unwrap())
+        .args(&["diff", "HEAD~1", "HEAD"])
+        .stdout(&directories)
+        .run();
 }
 
 #[test]
