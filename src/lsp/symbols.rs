@@ -67,7 +67,7 @@ fn kind(o: &Occurrence) -> SymbolKind {
 }
 
 /// A claim's text or a source's name, cut to [`SHORT`] characters.
-fn short(state: &State, id: &str) -> String {
+pub(super) fn short(state: &State, id: &str) -> String {
     let Some(graph) = &state.graph else {
         return String::new();
     };
