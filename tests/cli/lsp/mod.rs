@@ -3,6 +3,7 @@
 
 mod client;
 mod edit;
+mod nvim;
 
 use serde_json::{Value, json};
 
