@@ -32,7 +32,8 @@ pub struct Cursor<'a> {
 }
 
 /// The cursor at `line`:`character` (UTF-16) of `text`, unless it is inside something that is
-/// neither a key nor a value being typed (a comment, quoted prose, the middle of a word).
+/// neither a key nor a value being typed (a comment, prose, the middle of a word), or past the
+/// end of its line or of the text.
 pub fn at(text: &str, line: u32, character: u32) -> Option<Cursor<'_>> {
     let mut stack = Vec::new();
     let mut lines = text.split('\n');
@@ -47,7 +48,7 @@ pub fn at(text: &str, line: u32, character: u32) -> Option<Cursor<'_>> {
             stack.push(Open { column, key });
         }
     }
-    let content = lines.next().unwrap_or("");
+    let content = lines.next()?;
     let prefix = &content[..byte_at(content, character)?];
     cursor(stack, prefix)
 }
@@ -184,6 +185,7 @@ mod tests {
         let text = "claims:\n  - id: a\n    text: Two Words # a\n";
         assert!(at(text, 2, 17).is_none());
         assert!(at(text, 2, 40).is_none());
-        assert!(at(text, 9, 0).is_some_and(|c| c.keys.is_empty()));
+        assert!(at(text, 3, 0).is_some_and(|c| c.keys.is_empty()));
+        assert!(at(text, 4, 0).is_none());
     }
 }

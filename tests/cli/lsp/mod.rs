@@ -192,3 +192,57 @@ fn a_client_that_goes_away_ends_the_session_quietly() {
     // stdin closes with no shutdown: the server stops, exit status 0, nothing on stderr.
     client.finish();
 }
+
+#[test]
+fn the_writing_features_take_bad_input_without_stopping() {
+    let dir = workspace();
+    let outside = dir.path().join("outside.yaml");
+    std::fs::write(&outside, "claims: []").unwrap();
+    let mut client = Client::start(dir.path());
+    // Parameters that cannot be read: an LSP error.
+    for method in [
+        "textDocument/completion",
+        "textDocument/rename",
+        "textDocument/prepareRename",
+        "textDocument/codeAction",
+    ] {
+        let bad = client.request(method, json!({"textDocument": {"uri": 7}}));
+        assert_eq!(bad["error"]["code"], -32602, "{method}: {bad}");
+    }
+    // A change that cannot be read, a cancellation and a stray response: ignored.
+    client.notify("textDocument/didChange", json!({"contentChanges": "no"}));
+    client.notify("$/cancelRequest", json!({"id": 1}));
+    client.send_raw(r#"{"jsonrpc": "2.0", "id": 77, "result": null}"#);
+    // Positions past the end of a line or the file, and inside a character that takes two
+    // UTF-16 units: no answer, not a crash.
+    client.open("claims.yaml", &format!("{CLAIMS}    by: \u{1F600}\n"));
+    for (line, character) in [(999, 0), (1, 999), (7, 9)] {
+        let found = client.at("textDocument/completion", "claims.yaml", line, character);
+        assert_eq!(found["result"], Value::Null, "{found}");
+        let refused = client.at("textDocument/prepareRename", "claims.yaml", line, character);
+        assert_eq!(refused["error"]["code"], -32803, "{refused}");
+    }
+    // A document outside the workspace: nothing to complete, rename or fix there.
+    let doc = json!({"uri": url(&outside)});
+    let at = json!({"line": 0, "character": 9});
+    let found = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": at}),
+    );
+    assert_eq!(found["result"], Value::Null, "{found}");
+    let refused = client.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": at, "newName": "x"}),
+    );
+    assert_eq!(refused["error"]["code"], -32803, "{refused}");
+    let range = json!({"start": at, "end": at});
+    let fixes = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": doc, "range": range, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(fixes["result"], json!([]), "{fixes}");
+    // The server still answers.
+    let def = client.at("textDocument/definition", "more.yaml", 4, 16);
+    assert!(def["result"]["uri"].is_string(), "{def}");
+    client.shutdown();
+}
