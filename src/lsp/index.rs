@@ -8,7 +8,7 @@
 //! It is a reading of the format's shape, not a YAML parser: what it does not recognise is simply
 //! not an occurrence.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::position::utf16_len;
@@ -45,9 +45,14 @@ pub struct Index {
 
 impl Index {
     /// Scans every document.
-    pub fn new(docs: &[(PathBuf, String)]) -> Index {
+    pub fn new(docs: &BTreeMap<PathBuf, String>) -> Index {
         let files = docs.iter().map(|(p, t)| (p.clone(), scan(t))).collect();
         Index { files }
+    }
+
+    /// Scans `file` again: its text is now `text`.
+    pub fn set(&mut self, file: PathBuf, text: &str) {
+        self.files.insert(file, scan(text));
     }
 
     /// The occurrence under `line`:`column` (UTF-16) of `file`, if any.

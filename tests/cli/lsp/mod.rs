@@ -246,3 +246,28 @@ fn the_writing_features_take_bad_input_without_stopping() {
     assert!(def["result"]["uri"].is_string(), "{def}");
     client.shutdown();
 }
+
+#[test]
+fn workspace_symbols_stop_at_256() {
+    let dir = workspace();
+    let many: String = (0..300)
+        .map(|i| format!("  - id: c{i}\n    text: Claim {i}.\n    by: lee\n"))
+        .collect();
+    std::fs::write(
+        dir.path().join("claims/many.yaml"),
+        format!("claims:\n{many}"),
+    )
+    .unwrap();
+    let mut client = Client::start(dir.path());
+    let all = client.request("workspace/symbol", json!({"query": "c"}));
+    assert_eq!(all["result"].as_array().unwrap().len(), 256, "{all}");
+    let few = client.request("workspace/symbol", json!({"query": "c29"}));
+    let names: Vec<&Value> = few["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["name"])
+        .collect();
+    assert_eq!(names.len(), 11, "{few}");
+    client.shutdown();
+}
