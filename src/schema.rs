@@ -25,6 +25,14 @@ pub const SCHEMA_PATH: &str = "schema/claims-v1.json";
 
 /// The JSON Schema (draft-07) of a claim file, as pretty-printed JSON with a final newline.
 pub fn claims_v1() -> String {
+    let mut text = serde_json::to_string_pretty(&claims_v1_value()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema of a claim file as a JSON value: what [`claims_v1`] prints, for tools that
+/// read the format's shape (the language server's completion).
+pub fn claims_v1_value() -> Value {
     let schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<RawFile>();
@@ -36,9 +44,7 @@ pub fn claims_v1() -> String {
             "claimgraph claim file (format version 1)".into(),
         );
     }
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    value
 }
 
 /// Removes the `null` that schemars allows for every `Option`: an optional key is left out, not

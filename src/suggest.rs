@@ -26,6 +26,14 @@ where
     did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// The word a [`hint`] suggests: `x` for "did you mean `x`?". The language server reads it back
+/// from a diagnostic's hint to offer the replacement as a quick fix; it sits beside [`hint`]
+/// so the two cannot drift apart.
+pub fn suggested(hint: &str) -> Option<&str> {
+    let word = hint.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    (!word.is_empty() && !word.contains('`')).then_some(word)
+}
+
 /// The hint for an id that names nothing: the closest id, or where to find every id.
 pub fn unknown_id_hint(suggestion: Option<&str>) -> String {
     match suggestion {
@@ -46,6 +54,15 @@ mod tests {
     #[track_caller]
     fn case(word: &str, candidates: &[&str], expected: Option<&str>) {
         assert_eq!(did_you_mean(word, candidates.iter().copied()), expected);
+    }
+
+    #[test]
+    fn suggested_reads_back_each_hint() {
+        let hint = hint("kidn", ["kind", "name"]).unwrap();
+        assert_eq!(suggested(&hint), Some("kind"));
+        assert_eq!(suggested(&unknown_id_hint(Some("lee"))), Some("lee"));
+        assert_eq!(suggested(&unknown_id_hint(None)), None);
+        assert_eq!(suggested("did you mean ``?"), None);
     }
 
     #[test]

@@ -82,8 +82,8 @@ pub enum Command {
     /// Print a shell's completion script (commands, flags, and the ids in the claim files).
     Completions(CompletionsArgs),
     /// Serve the Language Server Protocol on stdin and stdout, for editors: diagnostics as you
-    /// type, go to definition, references, hover and symbols over the `--claims` directory
-    /// (relative to the editor's workspace folder).
+    /// type, go to definition, references, hover, symbols, completion, rename and quick fixes
+    /// over the `--claims` directory (relative to the editor's workspace folder).
     Lsp,
     /// Print the manual page (roff) of claimgraph or of one of its commands.
     Man(ManArgs),

@@ -2,7 +2,9 @@
 //! language server, whose unsaved edits must win over the files on disk).
 //!
 //! The same parse and resolve as [`super::load`], without the cache (in-memory text has no
-//! file metadata to key it on) and without abstract argumentation frameworks.
+//! file metadata to key it on) and without abstract argumentation frameworks. A caller that
+//! loads the same documents again after one of them changed keeps each document's
+//! [`ParsedDocument`] and loads with [`load_parsed`]: only the changed text is parsed again.
 
 use std::path::{Path, PathBuf};
 
@@ -26,18 +28,62 @@ use crate::model::Files;
 /// assert!(!loaded.has_errors());
 /// ```
 pub fn load_documents(docs: &[(PathBuf, String)]) -> Loaded {
-    let parsed: Vec<_> = docs
+    let parsed: Vec<ParsedDocument> = docs
         .par_iter()
-        .map(|(path, text)| parse::parse(path, text.as_bytes()))
+        .map(|(path, text)| ParsedDocument::new(path, text))
         .collect();
+    let docs: Vec<_> = docs
+        .iter()
+        .zip(&parsed)
+        .map(|((p, t), d)| (p, t, d))
+        .collect();
+    load_parsed(&docs)
+}
+
+/// One document parsed, kept to be loaded again without parsing it again.
+#[derive(Debug)]
+pub struct ParsedDocument {
+    packed: Option<Packed>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl ParsedDocument {
+    /// Parses `text`, the document at `path`.
+    pub fn new(path: &Path, text: &str) -> ParsedDocument {
+        let (raw, diagnostics) = parse::parse(path, text.as_bytes());
+        ParsedDocument {
+            packed: raw.map(Packed::new),
+            diagnostics,
+        }
+    }
+
+    /// The parse to resolve: a copy of the kept one, or (for a file that could not be kept
+    /// encoded, which does not happen for a file that parsed) `text` parsed again.
+    fn get(&self, path: &Path, text: &str) -> (Option<Packed>, Vec<Diagnostic>) {
+        match &self.packed {
+            None => (None, self.diagnostics.clone()),
+            Some(packed) => match packed.try_clone() {
+                Some(copy) => (Some(copy), self.diagnostics.clone()),
+                None => {
+                    let (raw, diagnostics) = parse::parse(path, text.as_bytes());
+                    (raw.map(Packed::new), diagnostics)
+                }
+            },
+        }
+    }
+}
+
+/// [`load_documents`] for documents parsed before: `(path, text, its parse)`, in load order.
+pub fn load_parsed(docs: &[(&PathBuf, &String, &ParsedDocument)]) -> Loaded {
     let mut files = Files::default();
     let mut raws = Vec::new();
     let mut diagnostics = Vec::new();
-    for ((path, _), (raw, mut diags)) in docs.iter().zip(parsed) {
+    for (path, text, parsed) in docs {
+        let (packed, mut diags) = parsed.get(path, text);
         diagnostics.append(&mut diags);
-        let id = files.push(path.clone());
-        if let Some(raw) = raw {
-            raws.push((id, Packed::new(raw)));
+        let id = files.push((*path).clone());
+        if let Some(packed) = packed {
+            raws.push((id, packed));
         }
     }
     let (corpus, mut diags) = resolve::resolve(files, raws);

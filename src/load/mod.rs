@@ -28,7 +28,7 @@ mod wording;
 
 pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
-pub use documents::{discover, load_documents, read_text};
+pub use documents::{ParsedDocument, discover, load_documents, load_parsed, read_text};
 pub use report::{Renderer, summary};
 
 use std::fmt;

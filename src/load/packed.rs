@@ -14,7 +14,7 @@ use super::file::{Pos, RawFile};
 /// What the first pass of resolving needs from a file: the ids it declares, and how many
 /// items the corpus will get from it (to size the corpus up front). The ids are kept end to
 /// end in one string, a few bytes each rather than a `String` and its allocation.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Declarations {
     /// The declared ids, sources first, then claims.
     text: String,
@@ -101,6 +101,16 @@ impl Packed {
             Err(_) => Body::Plain(raw),
         };
         Packed { declarations, body }
+    }
+
+    /// A copy, when the file is held encoded (a copy of the bytes, not a parse); `None` for a
+    /// file held as parsed.
+    pub fn try_clone(&self) -> Option<Packed> {
+        let bytes = self.encoded()?.to_vec();
+        Some(Packed {
+            declarations: self.declarations.clone(),
+            body: Body::Encoded(bytes),
+        })
     }
 
     /// The file in the load cache's binary form, or `None` when it is not held encoded.

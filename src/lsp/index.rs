@@ -8,7 +8,7 @@
 //! It is a reading of the format's shape, not a YAML parser: what it does not recognise is simply
 //! not an occurrence.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::position::utf16_len;
@@ -45,9 +45,14 @@ pub struct Index {
 
 impl Index {
     /// Scans every document.
-    pub fn new(docs: &[(PathBuf, String)]) -> Index {
+    pub fn new(docs: &BTreeMap<PathBuf, String>) -> Index {
         let files = docs.iter().map(|(p, t)| (p.clone(), scan(t))).collect();
         Index { files }
+    }
+
+    /// Scans `file` again: its text is now `text`.
+    pub fn set(&mut self, file: PathBuf, text: &str) {
+        self.files.insert(file, scan(text));
     }
 
     /// The occurrence under `line`:`column` (UTF-16) of `file`, if any.
@@ -91,9 +96,9 @@ impl Index {
 }
 
 /// A key seen on an earlier line, whose block may hold the lines that follow.
-struct Open<'a> {
-    column: usize,
-    key: &'a str,
+pub(super) struct Open<'a> {
+    pub column: usize,
+    pub key: &'a str,
 }
 
 /// Every occurrence of an id in one document.
@@ -107,8 +112,7 @@ pub fn scan(text: &str) -> Vec<Occurrence> {
         let n = u32::try_from(n).unwrap_or(u32::MAX);
         match parsed.key {
             Some((column, key, value)) => {
-                let dash = parsed.dash.unwrap_or(column);
-                stack.retain(|o| o.column < column && o.column <= dash);
+                close(&mut stack, column, parsed.dash);
                 if let Some((declaration, want)) = role(&stack, key) {
                     ids(line, n, value, declaration, want, &mut out);
                 }
@@ -130,16 +134,23 @@ pub fn scan(text: &str) -> Vec<Occurrence> {
     out
 }
 
+/// Leaves on `stack` the keys whose blocks hold a key written at `column`, after its line's
+/// last `- ` at `dash`.
+pub(super) fn close(stack: &mut Vec<Open<'_>>, column: usize, dash: Option<usize>) {
+    let dash = dash.unwrap_or(column);
+    stack.retain(|o| o.column < column && o.column <= dash);
+}
+
 /// One line's shape: the column of its last `- `, its `key:` (column, key, value byte range).
-struct Line<'a> {
-    dash: Option<usize>,
-    key: Option<(usize, &'a str, (usize, usize))>,
+pub(super) struct Line<'a> {
+    pub dash: Option<usize>,
+    pub key: Option<(usize, &'a str, (usize, usize))>,
     /// After indentation and dashes, as a byte range.
-    rest: (usize, usize),
+    pub rest: (usize, usize),
 }
 
 impl<'a> Line<'a> {
-    fn parse(line: &'a str) -> Option<Line<'a>> {
+    pub(super) fn parse(line: &'a str) -> Option<Line<'a>> {
         let mut at = line.len() - line.trim_start_matches(' ').len();
         let mut dash = None;
         while line[at..].starts_with("- ") || &line[at..] == "-" {
@@ -169,7 +180,7 @@ impl<'a> Line<'a> {
 
 /// What the value of `key` holds, given the keys whose blocks it is in: a declaration, or a
 /// reference to what.
-fn role(stack: &[Open<'_>], key: &str) -> Option<(bool, Want)> {
+pub(super) fn role(stack: &[Open<'_>], key: &str) -> Option<(bool, Want)> {
     let section = stack.first().map(|o| o.key)?;
     let parent = stack.last().map(|o| o.key);
     let want = match (section, key) {
@@ -188,6 +199,7 @@ fn role(stack: &[Open<'_>], key: &str) -> Option<(bool, Want)> {
         (_, "evidence") => Want::Any,
         ("claims", "sources") if parent == Some("claims") => Want::Source,
         ("views", "around") => Want::Claim,
+        ("views", "focus") => Want::Any,
         _ => return None,
     };
     Some((false, want))
@@ -299,6 +311,19 @@ mod tests {
                 ("b", 14, 8, false, Claim),
                 ("s", 15, 14, false, Source),
                 ("a", 18, 13, false, Claim),
+            ],
+        );
+    }
+
+    #[test]
+    fn views_select_and_style() {
+        use Want::*;
+        case(
+            "views:\n  - name: v\n    select:\n      around:\n        - a\n      by: s\n    style:\n      focus: b\n      sources: hide\n",
+            &[
+                ("a", 4, 10, false, Claim),
+                ("s", 5, 10, false, Source),
+                ("b", 7, 13, false, Any),
             ],
         );
     }

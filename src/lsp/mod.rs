@@ -3,16 +3,21 @@
 //! Editors check the shape of a claim file with the JSON Schema, but only the graph knows
 //! whether an id names anything, who says what, and which claims stand. The server keeps the
 //! claims directory loaded as the editor sees it ([`workspace`]: unsaved text wins) and answers
-//! from it: diagnostics (the same as `check`), go to definition, references, hover, and
-//! symbols, one module per feature. It uses lsp-server and lsp-types, rust-analyzer's
+//! from it: diagnostics (the same as `check`), go to definition, references, hover, symbols,
+//! completion, rename and quick fixes, one module per feature. It uses lsp-server and lsp-types, rust-analyzer's
 //! synchronous building blocks: one thread answers in order, with no async runtime.
 
+mod actions;
+mod complete;
+mod cursor;
 mod diagnostics;
 mod hover;
 mod index;
 mod navigate;
 mod position;
+mod rename;
 mod server;
+mod shape;
 mod symbols;
 mod transport;
 mod workspace;

@@ -13,6 +13,27 @@ pub fn utf16_len(text: &str) -> u32 {
     u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)
 }
 
+/// The byte offset of UTF-16 column `character` in `line`, if it falls between characters.
+pub fn byte_at(line: &str, character: u32) -> Option<usize> {
+    let mut units = 0;
+    for (i, c) in line.char_indices() {
+        if units == character as usize {
+            return Some(i);
+        }
+        units += c.len_utf16();
+    }
+    (units == character as usize).then_some(line.len())
+}
+
+/// The text `range` covers when it is on one line of `text`.
+pub fn slice(text: &str, range: Range) -> Option<&str> {
+    if range.start.line != range.end.line {
+        return None;
+    }
+    let line = text.split('\n').nth(range.start.line as usize)?;
+    line.get(byte_at(line, range.start.character)?..byte_at(line, range.end.character)?)
+}
+
 /// The range a loader [`Location`] covers in `text`: the whole first line's start when it
 /// names no line, else `len` characters (at least one) from its column, clamped to the line.
 pub fn range(text: &str, location: &Location) -> Range {

@@ -12,19 +12,20 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    DocumentSymbolRequest, GotoDefinition, HoverRequest, References, Request as _,
-    WorkspaceSymbolRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
 };
 use lsp_types::{
-    HoverProviderCapability, InitializeParams, OneOf, SaveOptions, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions,
+    CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
+    OneOf, RenameOptions, SaveOptions, ServerCapabilities, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::rename::Refusal;
 use super::workspace::Workspace;
-use super::{LspError, hover, navigate, position, symbols};
+use super::{LspError, actions, complete, hover, navigate, position, rename, symbols};
 
 /// What the server offers.
 pub fn capabilities() -> ServerCapabilities {
@@ -43,6 +44,15 @@ pub fn capabilities() -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![" ".to_owned(), "[".to_owned()]),
+            ..CompletionOptions::default()
+        }),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -116,6 +126,10 @@ impl Server<'_> {
             HoverRequest::METHOD => answer(request, |p| hover::hover(state, &p)),
             DocumentSymbolRequest::METHOD => answer(request, |p| symbols::document(state, &p)),
             WorkspaceSymbolRequest::METHOD => answer(request, |p| symbols::workspace(state, &p)),
+            Completion::METHOD => answer(request, |p| complete::complete(state, &p)),
+            CodeActionRequest::METHOD => answer(request, |p| actions::actions(state, &p)),
+            PrepareRenameRequest::METHOD => try_answer(request, |p| rename::prepare(state, &p)),
+            Rename::METHOD => try_answer(request, |p| rename::rename(state, &p)),
             method => Err((
                 ErrorCode::MethodNotFound,
                 format!("`{method}` is not supported by claimgraph"),
@@ -173,19 +187,27 @@ fn read<P: DeserializeOwned>(n: Notification) -> Option<P> {
     serde_json::from_value(n.params).ok()
 }
 
-type Answer = Result<Value, (ErrorCode, String)>;
+type Answer = Result<Value, Refusal>;
 
 /// Reads a request's parameters and answers with `handler`, or with `InvalidParams`.
 fn answer<P: DeserializeOwned, R: serde::Serialize>(
     request: Request,
     handler: impl FnOnce(P) -> R,
 ) -> Answer {
+    try_answer(request, |p| Ok(handler(p)))
+}
+
+/// [`answer`] for a handler that may refuse, with the error it gives.
+fn try_answer<P: DeserializeOwned, R: serde::Serialize>(
+    request: Request,
+    handler: impl FnOnce(P) -> Result<R, Refusal>,
+) -> Answer {
     let method = request.method.clone();
     let params: P = serde_json::from_value(request.params).map_err(|e| {
         let message = format!("the parameters of `{method}` could not be read: {e}");
         (ErrorCode::InvalidParams, message)
     })?;
-    serde_json::to_value(handler(params)).map_err(|e| {
+    serde_json::to_value(handler(params)?).map_err(|e| {
         (
             ErrorCode::InternalError,
             format!("the answer to `{method}`: {e}"),

@@ -14,6 +14,10 @@ use super::workspace::State;
 /// How many characters of a claim's text the outline shows.
 const SHORT: usize = 80;
 
+/// At most this many workspace symbols are answered: a list of every claim of a large
+/// corpus helps nobody and takes the editor long to read; typing more narrows it.
+const MAX_SYMBOLS: usize = 256;
+
 /// The claims and sources declared in one document, in order.
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be given.
 pub fn document(state: &State, params: &DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
@@ -35,7 +39,8 @@ pub fn document(state: &State, params: &DocumentSymbolParams) -> Option<Document
     Some(DocumentSymbolResponse::Nested(symbols))
 }
 
-/// The claims and sources whose id or short text contains the query (ignoring case).
+/// The first [`MAX_SYMBOLS`] claims and sources whose id or short text contains the query
+/// (ignoring case).
 #[allow(deprecated)] // `SymbolInformation::deprecated` must still be given.
 pub fn workspace(state: &State, params: &WorkspaceSymbolParams) -> Option<WorkspaceSymbolResponse> {
     let query = params.query.to_lowercase();
@@ -55,6 +60,7 @@ pub fn workspace(state: &State, params: &WorkspaceSymbolParams) -> Option<Worksp
                 container_name: Some(detail),
             })
         })
+        .take(MAX_SYMBOLS)
         .collect();
     Some(WorkspaceSymbolResponse::Flat(symbols))
 }
@@ -67,7 +73,7 @@ fn kind(o: &Occurrence) -> SymbolKind {
 }
 
 /// A claim's text or a source's name, cut to [`SHORT`] characters.
-fn short(state: &State, id: &str) -> String {
+pub(super) fn short(state: &State, id: &str) -> String {
     let Some(graph) = &state.graph else {
         return String::new();
     };

@@ -1,16 +1,20 @@
 //! The workspace: the claims directory as the editor sees it. Open documents are held as the
-//! editor sent them (unsaved text wins over the file on disk); after every change the whole
-//! directory is loaded again from those texts, linted as `check` lints it, evaluated, and
-//! indexed, so every request reads a consistent state.
+//! editor sent them (unsaved text wins over the file on disk). After an edit only the edited
+//! document is parsed and scanned again; the whole corpus is then resolved from the kept
+//! parses, linted as `check` lints it, and evaluated, so every request reads a consistent
+//! state. Opening the workspace, saving without text and closing a document read the
+//! directory again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rayon::prelude::*;
+
 use super::index::Index;
 use crate::eval::{self, Label};
 use crate::graph::ClaimGraph;
-use crate::load::{self, Diagnostic};
+use crate::load::{self, Diagnostic, ParsedDocument};
 use crate::model::Id;
 
 /// How long the evaluation behind hover's labels may take on each change.
@@ -22,6 +26,10 @@ pub struct Workspace {
     /// The claims directory (or file), absolute.
     root: PathBuf,
     open: HashMap<PathBuf, String>,
+    /// Each document's parse, kept until its text changes.
+    parsed: HashMap<PathBuf, ParsedDocument>,
+    /// What finding and reading the files reported.
+    unread: Vec<Diagnostic>,
     state: State,
 }
 
@@ -47,6 +55,8 @@ impl Workspace {
         let mut workspace = Workspace {
             root,
             open: HashMap::new(),
+            parsed: HashMap::new(),
+            unread: Vec::new(),
             state: State::default(),
         };
         workspace.reload();
@@ -69,13 +79,19 @@ impl Workspace {
     }
 
     /// The editor opened or changed `path`: its text is now `text`. Returns whether the
-    /// workspace was reloaded (documents outside it are ignored).
+    /// workspace changed (documents outside it are ignored); only `path` is parsed again.
     pub fn set(&mut self, path: PathBuf, text: String) -> bool {
         if !self.contains(&path) {
             return false;
         }
-        self.open.insert(path, text);
-        self.reload();
+        self.open.insert(path.clone(), text.clone());
+        if self.state.texts.get(&path) != Some(&text) {
+            self.parsed
+                .insert(path.clone(), ParsedDocument::new(&path, &text));
+            self.state.index.set(path.clone(), &text);
+            self.state.texts.insert(path, text);
+            self.refresh();
+        }
         true
     }
 
@@ -88,51 +104,56 @@ impl Workspace {
         true
     }
 
-    /// Loads every document again: the open ones from their text, the others from disk.
+    /// Reads the directory again: the open documents from their text, the others from disk,
+    /// each parsed and scanned.
     pub fn reload(&mut self) {
-        let (paths, mut diagnostics) = load::discover(&[&self.root]);
+        let (paths, mut unread) = load::discover(&[&self.root]);
         let mut texts = BTreeMap::new();
         for path in paths {
-            match self.open.get(&path) {
-                Some(text) => {
-                    texts.insert(path, text.clone());
-                }
+            let text = match self.open.get(&path) {
+                Some(text) => text.clone(),
                 None => match load::read_text(&path) {
-                    Ok(text) => {
-                        texts.insert(path, text);
+                    Ok(text) => text,
+                    Err(d) => {
+                        unread.push(d);
+                        continue;
                     }
-                    Err(d) => diagnostics.push(d),
                 },
-            }
+            };
+            texts.insert(path, text);
         }
         for (path, text) in &self.open {
             texts.entry(path.clone()).or_insert_with(|| text.clone());
         }
-        self.state = load_state(texts, diagnostics);
+        self.parsed = texts
+            .par_iter()
+            .map(|(path, text)| (path.clone(), ParsedDocument::new(path, text)))
+            .collect();
+        self.state.index = Index::new(&texts);
+        self.state.texts = texts;
+        self.unread = unread;
+        self.refresh();
     }
-}
 
-/// Loads, lints, evaluates and indexes `texts`, as `check` would the same files on disk.
-fn load_state(texts: BTreeMap<PathBuf, String>, mut diagnostics: Vec<Diagnostic>) -> State {
-    let docs: Vec<(PathBuf, String)> = texts.into_iter().collect();
-    let loaded = load::load_documents(&docs);
-    let (report, graph) = crate::check::check_loaded(loaded);
-    diagnostics.extend(report.diagnostics);
-    diagnostics.sort();
-    let settings = eval::Settings {
-        timeout: Some(EVAL_TIMEOUT),
-        ..eval::Settings::default()
-    };
-    let labels = graph
-        .as_ref()
-        .and_then(|g| eval::labels_for(g, &settings).ok())
-        .unwrap_or_default();
-    let index = Index::new(&docs);
-    State {
-        texts: docs.into_iter().collect(),
-        diagnostics,
-        graph,
-        labels,
-        index,
+    /// Resolves, lints and evaluates the kept parses, as `check` would the same files on disk.
+    fn refresh(&mut self) {
+        let docs: Vec<_> = (self.state.texts.iter())
+            .filter_map(|(path, text)| Some((path, text, self.parsed.get(path)?)))
+            .collect();
+        let loaded = load::load_parsed(&docs);
+        let (report, graph) = crate::check::check_loaded(loaded);
+        let mut diagnostics = self.unread.clone();
+        diagnostics.extend(report.diagnostics);
+        diagnostics.sort();
+        let settings = eval::Settings {
+            timeout: Some(EVAL_TIMEOUT),
+            ..eval::Settings::default()
+        };
+        self.state.labels = graph
+            .as_ref()
+            .and_then(|g| eval::labels_for(g, &settings).ok())
+            .unwrap_or_default();
+        self.state.diagnostics = diagnostics;
+        self.state.graph = graph;
     }
 }

@@ -1,7 +1,8 @@
-//! Outside programs some tests need (Graphviz, crustabri, bash, groff, Node and Chromium), and
-//! the one way a test says it did not run for want of one: a `skipped: ...` line that a plain
-//! `cargo test` shows (`cargo test -- --nocapture 2>&1 | grep skipped` lists them), where an
-//! `eprintln!` would be swallowed by the harness and the test would pass in silence.
+//! Outside programs some tests need (Graphviz, crustabri, bash, groff, Node and Chromium,
+//! Neovim), and the one way a test says it did not run for want of one: a `skipped: ...` line
+//! that a plain `cargo test` shows (`cargo test -- --nocapture 2>&1 | grep skipped` lists
+//! them), where an `eprintln!` would be swallowed by the harness and the test would pass in
+//! silence.
 
 use std::path::PathBuf;
 use std::process::Command;
