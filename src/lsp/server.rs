@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crossbeam_channel::TryRecvError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
@@ -98,11 +99,14 @@ struct Server<'a> {
 
 impl Server<'_> {
     fn run(&mut self) -> Result<(), LspError> {
-        while let Ok(message) = self.connection.receiver.recv() {
+        while let Some(message) = self.next() {
             match message {
                 Message::Request(request) => {
                     if self.connection.handle_shutdown(&request)? {
                         return Ok(());
+                    }
+                    if reads_the_graph(&request.method) {
+                        self.refresh();
                     }
                     let response = self.respond(request);
                     if self.connection.sender.send(response.into()).is_err() {
@@ -114,6 +118,27 @@ impl Server<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The next message, or `None` when the client has gone. While an edit waits for its
+    /// refresh, a message that is already there comes first; the refresh runs when none is.
+    fn next(&mut self) -> Option<Message> {
+        let receiver = &self.connection.receiver;
+        while self.workspace.is_stale() {
+            match receiver.try_recv() {
+                Ok(message) => return Some(message),
+                Err(TryRecvError::Empty) => self.refresh(),
+                Err(TryRecvError::Disconnected) => return None,
+            }
+        }
+        receiver.recv().ok()
+    }
+
+    /// Brings the diagnostics up to the last edit, and sends them if they were behind.
+    fn refresh(&mut self) {
+        if self.workspace.refresh_if_stale() {
+            self.publish();
+        }
     }
 
     /// The answer to one request.
@@ -162,7 +187,7 @@ impl Server<'_> {
                 .is_some_and(|path| self.workspace.close(&path)),
             _ => false,
         };
-        if changed {
+        if changed && !self.workspace.is_stale() {
             self.publish();
         }
     }
@@ -180,6 +205,18 @@ impl Server<'_> {
             }
         }
     }
+}
+
+/// Whether answering `method` reads diagnostics, the graph or the labels, which an edit makes
+/// stale; the other requests read the texts and the id index, which are current at once.
+fn reads_the_graph(method: &str) -> bool {
+    matches!(
+        method,
+        HoverRequest::METHOD
+            | CodeActionRequest::METHOD
+            | DocumentSymbolRequest::METHOD
+            | WorkspaceSymbolRequest::METHOD
+    )
 }
 
 /// A notification's parameters, if they can be read.

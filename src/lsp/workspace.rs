@@ -1,9 +1,11 @@
 //! The workspace: the claims directory as the editor sees it. Open documents are held as the
 //! editor sent them (unsaved text wins over the file on disk). After an edit only the edited
-//! document is parsed and scanned again; the whole corpus is then resolved from the kept
-//! parses, linted as `check` lints it, and evaluated, so every request reads a consistent
-//! state. Opening the workspace, saving without text and closing a document read the
-//! directory again.
+//! document is parsed and scanned again (its ids are indexed at once). Resolving the whole
+//! corpus from the kept parses, linting it as `check` lints it and evaluating it waits
+//! ([`Workspace::refresh_if_stale`]) until the server has no message waiting or a request
+//! needs the graph: on a large corpus that takes seconds, and a burst of keystrokes then costs
+//! one refresh, not one each. Opening the workspace, saving without text and closing a
+//! document read the directory again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -30,6 +32,9 @@ pub struct Workspace {
     parsed: HashMap<PathBuf, ParsedDocument>,
     /// What finding and reading the files reported.
     unread: Vec<Diagnostic>,
+    /// Whether a document changed since the last refresh (diagnostics, graph and labels are
+    /// older than the texts and the index).
+    stale: bool,
     state: State,
 }
 
@@ -56,6 +61,7 @@ impl Workspace {
             root,
             open: HashMap::new(),
             parsed: HashMap::new(),
+            stale: false,
             unread: Vec::new(),
             state: State::default(),
         };
@@ -90,7 +96,7 @@ impl Workspace {
                 .insert(path.clone(), ParsedDocument::new(&path, &text));
             self.state.index.set(path.clone(), &text);
             self.state.texts.insert(path, text);
-            self.refresh();
+            self.stale = true;
         }
         true
     }
@@ -135,6 +141,21 @@ impl Workspace {
         self.refresh();
     }
 
+    /// Whether an edit waits for its refresh.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// Brings diagnostics, graph and labels up to the texts after an edit. Returns whether it
+    /// had to (and the diagnostics may have changed).
+    pub fn refresh_if_stale(&mut self) -> bool {
+        let stale = self.stale;
+        if stale {
+            self.refresh();
+        }
+        stale
+    }
+
     /// Resolves, lints and evaluates the kept parses, as `check` would the same files on disk.
     fn refresh(&mut self) {
         let docs: Vec<_> = (self.state.texts.iter())
@@ -155,5 +176,44 @@ impl Workspace {
             .unwrap_or_default();
         self.state.diagnostics = diagnostics;
         self.state.graph = graph;
+        self.stale = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLAIMS: &str = "claims:\n  - id: a\n    text: A.\n";
+
+    #[test]
+    fn an_edit_indexes_at_once_and_checks_on_refresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("claims.yaml");
+        std::fs::write(&file, CLAIMS).unwrap();
+        let mut workspace = Workspace::new(dir.path().to_path_buf());
+        assert!(!workspace.is_stale());
+        assert!(!workspace.refresh_if_stale());
+        let before = workspace.state().diagnostics.clone();
+
+        let edited = format!("{CLAIMS}  - id: b\n    text: B.\n    supports: [nowhere]\n");
+        let file = std::fs::canonicalize(&file).unwrap();
+        assert!(workspace.set(file.clone(), edited));
+        // The id index already has the new claim; the diagnostics wait for the refresh.
+        assert!(workspace.is_stale());
+        assert!(workspace.state().index.declaration("b").is_some());
+        assert_eq!(workspace.state().diagnostics, before);
+
+        assert!(workspace.refresh_if_stale());
+        assert!(!workspace.is_stale());
+        let codes: Vec<_> = (workspace.state().diagnostics.iter())
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            codes.contains(&load::Code::UnknownId),
+            "{:#?}",
+            workspace.state().diagnostics
+        );
+        assert!(!workspace.refresh_if_stale());
     }
 }
