@@ -16,6 +16,7 @@ mod diagnostic;
 mod documents;
 pub(crate) mod file;
 pub mod framework;
+mod json;
 mod packed;
 mod parse;
 mod recover;
@@ -271,7 +272,7 @@ fn parse_all(
         .collect();
     let (parsed, keys) = collect(read, use_cache);
     if let Some(cache_file) = cache_file {
-        let stored = keys.iter().filter(|k| k.is_some()).count();
+        let stored = keys.iter().filter(|(_, k)| k.is_some()).count();
         let changed = stored != parsed.hits || had_prior != parsed.hits;
         if changed || !cached.is_empty() {
             write_cache(cache_file, &parsed, &keys);
@@ -280,8 +281,9 @@ fn parse_all(
     parsed
 }
 
-/// Gathers the files read, in order, with the cache key of each file that parsed cleanly.
-fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<Option<cache::Key>>) {
+/// Gathers the files read, in order, with the cache key of each file that parsed cleanly
+/// (by file: a JSON Lines file has several parts).
+fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<(FileId, Option<cache::Key>)>) {
     let mut parsed = Parsed {
         files: Files::default(),
         raws: Vec::new(),
@@ -313,25 +315,24 @@ fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<Option<cache::Key>>
         let key = key.filter(|_| diags.is_empty());
         parsed.diagnostics.append(&mut diags);
         let id = parsed.files.push(path);
-        if let Some(raw) = raw {
-            parsed.raws.push((id, raw));
-            keys.push(key);
+        if !raw.is_empty() {
+            keys.push((id, key));
         }
+        parsed.raws.extend(raw.into_iter().map(|part| (id, part)));
     }
     (parsed, keys)
 }
 
-/// Writes the per-file cache: each file that parsed cleanly, with its key.
-fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[Option<cache::Key>]) {
-    let entries: Vec<cache::EntryRef<'_>> = parsed
-        .raws
+/// Writes the per-file cache: each file that parsed cleanly, with its key and parts.
+fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[(FileId, Option<cache::Key>)]) {
+    let entries: Vec<cache::EntryRef<'_>> = keys
         .iter()
-        .zip(keys)
-        .filter_map(|((id, raw), key)| {
+        .filter_map(|&(id, key)| {
+            let parts = parsed.raws.iter().filter(|(f, _)| *f == id);
             Some(cache::EntryRef {
-                path: parsed.files.path(*id)?,
-                key: (*key)?,
-                raw: raw.encoded()?,
+                path: parsed.files.path(id)?,
+                key: key?,
+                raw: parts.map(|(_, p)| p.encoded()).collect::<Option<_>>()?,
             })
         })
         .collect();
@@ -372,7 +373,8 @@ enum Read {
     /// It was read.
     Parsed {
         path: PathBuf,
-        raw: Option<Packed>,
+        /// The parsed file, in one part or a JSON Lines file's several.
+        raw: Vec<Packed>,
         diags: Vec<Diagnostic>,
         /// Its cache key (with a cache in use).
         key: Option<cache::Key>,
@@ -393,16 +395,16 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool, limit: 
     {
         return Read::Parsed {
             path,
-            raw: Some(Packed::new(prior.raw)),
+            raw: prior.raw.into_iter().map(Packed::new).collect(),
             diags: Vec::new(),
             key: Some(key),
             hit: true,
         };
     }
-    let (raw, diags) = parse::parse(&path, &bytes);
+    let (raw, diags) = parse::parse_packed(&path, &bytes);
     Read::Parsed {
         path,
-        raw: raw.map(Packed::new),
+        raw,
         diags,
         key,
         hit: false,
