@@ -20,7 +20,7 @@ use std::path::Path;
 use super::import::Draft;
 use crate::graph::ClaimGraph;
 use crate::load::{self, Diagnostic};
-use crate::model::{Claim, Relation, Source, View};
+use crate::model::{Claim, Corpus, Relation, Source, View};
 
 #[derive(serde::Serialize)]
 struct Document<'a> {
@@ -33,7 +33,11 @@ struct Document<'a> {
 
 /// The JSON of `graph`'s corpus, pretty-printed, ending with a newline.
 pub fn to_json(graph: &ClaimGraph) -> String {
-    let corpus = graph.corpus();
+    corpus_to_json(graph.corpus())
+}
+
+/// The JSON of `corpus`, pretty-printed, ending with a newline: a `*.json` claim file.
+pub fn corpus_to_json(corpus: &Corpus) -> String {
     let doc = Document {
         sources: &corpus.sources,
         claims: &corpus.claims,
