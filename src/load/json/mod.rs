@@ -222,10 +222,10 @@ pub(super) fn error(
     if let Some(field) = between(&message, "unknown field `") {
         let expected = backticked(message.split_once("expected").map_or("", |(_, rest)| rest));
         let mut d = unknown_key(path, field, pos, &expected);
-        // serde_json stops after the key's closing quote: point at the key.
+        // serde_json stops at the key's closing quote: point at the key's first character.
         d.location.column = pos
             .column
-            .saturating_sub(field.chars().count() as u32 + 1)
+            .saturating_sub(field.chars().count() as u32)
             .max(1);
         return d;
     }
@@ -259,7 +259,7 @@ fn unknown_key(path: &Path, key: &str, at: Pos, expected: &[&str]) -> Diagnostic
             crate::model::keyword::expected_list(expected)
         )
     });
-    let at = Location::at(path, at.line, at.column, key.chars().count() as u32 + 2);
+    let at = Location::at(path, at.line, at.column, key.chars().count() as u32);
     Diagnostic::error(Code::UnknownKey, at, format!("unknown key `{key}`")).with_hint(hint)
 }
 
