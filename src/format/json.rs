@@ -1,8 +1,9 @@
 //! claimgraph's own JSON: the claim file format (version 1) written as JSON.
 //!
 //! The shape is exactly that of a claim file with every item in its long form, so the JSON is
-//! lossless and needs no reader of its own: JSON is YAML, and [`read`] hands it to the claim
-//! file loader, which checks it and points at the line and column of every problem.
+//! lossless and needs no reader of its own: it is a `*.json` claim file, and [`read`] hands it
+//! to the claim file loader, which checks it and points at the line and column of every
+//! problem.
 //!
 //! ```json
 //! {

@@ -115,8 +115,8 @@ impl Loaded {
     }
 }
 
-/// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`
-/// and `*.yml` files in sorted order (hidden entries skipped). Links are followed, but only
+/// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`,
+/// `*.yml`, `*.json` and `*.jsonl` files in sorted order (hidden entries skipped). Links are followed, but only
 /// regular files are read, each once however many paths lead to it, and none larger than
 /// [`MAX_FILE_SIZE`] (see [`Options::max_file_size`]). A file named `*.apx`, `*.tgf` or
 /// `*.af` is read as an abstract argumentation framework ([`framework`]): each argument
@@ -353,8 +353,9 @@ fn add_input(
     Some(list)
 }
 
-/// Loads one claim document held in memory, as if read from `path`: YAML, or JSON (which is
-/// YAML too), with the same checks and located diagnostics as [`load`].
+/// Loads one claim document held in memory, as if read from `path`: JSON for a `*.json`
+/// path, JSON Lines for `*.jsonl`, YAML otherwise, with the same checks and located
+/// diagnostics as [`load`].
 ///
 /// ```
 /// let text = r#"{"claims": [{"id": "a", "text": "A."}]}"#;
