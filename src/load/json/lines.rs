@@ -132,7 +132,7 @@ mod tests {
                 "3:1 wrong type: expected a JSON object here; a `.jsonl` file holds one JSON object per line, each with a `type`",
                 "5:11 unknown type `clam`",
                 "6:25 invalid type: integer `5`, expected a string",
-                "7:44 unknown key `tag`",
+                "7:45 unknown key `tag`",
             ]
         );
     }

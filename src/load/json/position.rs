@@ -68,11 +68,7 @@ impl Drop for Reset {
 }
 
 fn line_starts_of(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    (0..bytes.len())
-        .filter(|&i| bytes[i] == b'\n')
-        .map(|i| i + 1)
-        .collect()
+    text.match_indices('\n').map(|(i, _)| i + 1).collect()
 }
 
 /// Whether a JSON text is being read on this thread.
