@@ -120,6 +120,6 @@ mod tests {
             .iter()
             .map(|d| format!("{} {}", d.location, d.message))
             .collect();
-        assert_eq!(at, ["g.json:3:17 unknown key `txt`"]);
+        assert_eq!(at, ["g.json:3:18 unknown key `txt`"]);
     }
 }

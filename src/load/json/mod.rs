@@ -2,8 +2,8 @@
 //! one object with the YAML file's top-level keys, `*.jsonl` one entry per line (`lines.rs`,
 //! with its `type` read by `item.rs`).
 //!
-//! JSON is read by serde_json (several times faster than the YAML parser, which is what a
-//! machine-made corpus of a million claims needs), with the position of every value taken
+//! JSON is read by serde_json (a much cheaper parse than YAML's, which is what a machine-made
+//! corpus of a million claims needs; figures in `benches/README.md`), with the position of every value taken
 //! from where it lies in the text (`position.rs`), so the same checks point at the same
 //! places as in a YAML file.
 
