@@ -17,19 +17,37 @@ use std::path::Path;
 /// A target that is neither a file nor a directory (`-o /dev/null`, `/dev/stdout`, a named
 /// pipe) is written to directly: renaming over it would put a regular file in its place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content written by `write` as it is made (a large output
+/// need not be held in memory whole). When `write` fails, the target is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
     {
-        let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
-        return target.write_all(bytes);
+        let target = std::fs::OpenOptions::new().write(true).open(path)?;
+        let mut target = std::io::BufWriter::new(target);
+        write(&mut target)?;
+        return target.flush();
     }
-    replace(path, bytes)
+    replace_with(path, write)
 }
 
 /// Writes a temporary file beside `path` and renames it over `path`, whatever `path` is now
 /// (a link or a named pipe in the way is replaced, not followed).
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_with(path, |w| w.write_all(bytes))
+}
+
+fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -40,9 +58,9 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or("output");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

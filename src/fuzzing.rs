@@ -47,17 +47,26 @@ pub fn run(target: &str, data: &[u8]) -> bool {
     true
 }
 
-/// Loads `data` as one claim file; a file without errors must build a graph.
+/// Loads `data` as one claim file; a file without errors must build a graph. Data that starts
+/// like JSON (`{`) is loaded as YAML, as a JSON file and as JSON Lines, so the fuzzer reaches
+/// every reader.
 pub fn load(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let loaded = crate::load::load_text(Path::new("fuzz.yaml"), text);
-    render(&loaded.diagnostics);
-    if !loaded.has_errors()
-        && let Err(e) = ClaimGraph::build(loaded.corpus)
-    {
-        panic!("a corpus loaded without errors does not build a graph: {e}");
+    let names: &[&str] = if text.trim_start().starts_with('{') {
+        &["fuzz.yaml", "fuzz.json", "fuzz.jsonl"]
+    } else {
+        &["fuzz.yaml"]
+    };
+    for name in names {
+        let loaded = crate::load::load_text(Path::new(name), text);
+        render(&loaded.diagnostics);
+        if !loaded.has_errors()
+            && let Err(e) = ClaimGraph::build(loaded.corpus)
+        {
+            panic!("a corpus loaded without errors from `{name}` does not build a graph: {e}");
+        }
     }
 }
 

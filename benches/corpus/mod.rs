@@ -174,6 +174,56 @@ impl Corpus {
         out
     }
 
+    /// The same corpus as one JSON Lines claim file: every source, then every claim, one
+    /// object per line (written to `out` as it is made).
+    pub fn write_jsonl(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        for s in 0..self.sources {
+            writeln!(
+                out,
+                r#"{{"type":"source","id":"s{s}","name":"Source {s}","kind":"organization"}}"#
+            )?;
+        }
+        let mut line = String::new();
+        for i in 0..self.claims.len() {
+            line.clear();
+            self.write_jsonl_claim(&mut line, i);
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn write_jsonl_claim(&self, out: &mut String, i: usize) {
+        let c = &self.claims[i];
+        let _ = write!(
+            out,
+            r#"{{"type":"claim","id":"c{i}","text":"{}","by":"s{}","sources":["s{}"],"date":"2025-{:02}","tags":["{}","{}"]"#,
+            c.text,
+            c.by,
+            c.by,
+            1 + i % 12,
+            WORDS[c.tags[0]],
+            WORDS[c.tags[1]]
+        );
+        let quoted = |targets: &[usize]| {
+            let ids: Vec<String> = targets.iter().map(|t| format!("\"c{t}\"")).collect();
+            ids.join(",")
+        };
+        if !c.supports.is_empty() {
+            let _ = write!(out, r#","supports":[{}]"#, quoted(&c.supports));
+        }
+        if !c.contradicts.is_empty() {
+            let _ = write!(out, r#","contradicts":[{}]"#, quoted(&c.contradicts));
+        }
+        if let Some((rating, by)) = c.verdict {
+            let _ = write!(
+                out,
+                r#","verdict":{{"rating":"{}","by":"s{by}","date":"2025-06-01"}}"#,
+                RATINGS[rating]
+            );
+        }
+        out.push_str("}\n");
+    }
+
     /// Writes the claim files into `dir` (created if missing).
     pub fn write_yaml(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;

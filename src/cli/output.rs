@@ -44,6 +44,20 @@ pub fn file(path: &Path, text: &str) -> Result<(), Failure> {
     bytes_file(path, text.as_bytes())
 }
 
+/// Writes to `path` atomically what `write` writes, as it is made.
+pub fn file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    crate::fsutil::write_atomic_with(path, write).map_err(|e| {
+        Failure::Error(crate::Error::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source: e,
+        })
+    })
+}
+
 /// Writes `bytes` to `path` atomically.
 pub fn bytes_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     crate::fsutil::write_atomic(path, bytes).map_err(|e| {

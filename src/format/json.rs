@@ -1,8 +1,9 @@
 //! claimgraph's own JSON: the claim file format (version 1) written as JSON.
 //!
 //! The shape is exactly that of a claim file with every item in its long form, so the JSON is
-//! lossless and needs no reader of its own: JSON is YAML, and [`read`] hands it to the claim
-//! file loader, which checks it and points at the line and column of every problem.
+//! lossless and needs no reader of its own: it is a `*.json` claim file, and [`read`] hands it
+//! to the claim file loader, which checks it and points at the line and column of every
+//! problem.
 //!
 //! ```json
 //! {
@@ -20,7 +21,7 @@ use std::path::Path;
 use super::import::Draft;
 use crate::graph::ClaimGraph;
 use crate::load::{self, Diagnostic};
-use crate::model::{Claim, Relation, Source, View};
+use crate::model::{Claim, Corpus, Relation, Source, View};
 
 #[derive(serde::Serialize)]
 struct Document<'a> {
@@ -33,7 +34,11 @@ struct Document<'a> {
 
 /// The JSON of `graph`'s corpus, pretty-printed, ending with a newline.
 pub fn to_json(graph: &ClaimGraph) -> String {
-    let corpus = graph.corpus();
+    corpus_to_json(graph.corpus())
+}
+
+/// The JSON of `corpus`, pretty-printed, ending with a newline: a `*.json` claim file.
+pub fn corpus_to_json(corpus: &Corpus) -> String {
     let doc = Document {
         sources: &corpus.sources,
         claims: &corpus.claims,
@@ -115,6 +120,6 @@ mod tests {
             .iter()
             .map(|d| format!("{} {}", d.location, d.message))
             .collect();
-        assert_eq!(at, ["g.json:3:17 unknown key `txt`"]);
+        assert_eq!(at, ["g.json:3:18 unknown key `txt`"]);
     }
 }

@@ -16,6 +16,7 @@ pub mod iccma;
 pub mod import;
 pub mod json;
 mod json_text;
+pub mod jsonl;
 pub mod loss;
 mod markup;
 pub mod mermaid;
@@ -62,6 +63,8 @@ keyword_enum! {
         Iccma = "iccma",
         /// claimgraph's own JSON (lossless).
         Json = "json",
+        /// JSON Lines claim file: one entry per line (lossless; `check` reads it back).
+        Jsonl = "jsonl",
         /// Argdown.
         Argdown = "argdown",
         /// AIF JSON (Argument Interchange Format).
@@ -314,6 +317,7 @@ pub fn export(
             (text, Vec::new())
         }
         Format::Json => (json::to_json(graph), Vec::new()),
+        Format::Jsonl => (jsonl::to_jsonl(graph), Vec::new()),
         Format::Argdown => argdown::to_argdown(graph),
         Format::Aif => aif::to_aif(graph),
         Format::Claimreview => {

@@ -108,6 +108,30 @@ fn write_and_read(corpus: &Corpus, format: Format) -> Corpus {
         .corpus
 }
 
+/// `corpus` written as a YAML claim file, loaded, written as JSON Lines and loaded again: the
+/// graph of the YAML file and the graph of the JSON Lines.
+fn yaml_then_jsonl(corpus: &Corpus) -> (ClaimGraph, ClaimGraph) {
+    let yaml = super::yaml::to_claim_file(corpus, &[]);
+    let from_yaml = crate::load::load_text(std::path::Path::new("c.yaml"), &yaml);
+    assert!(
+        !from_yaml.has_errors(),
+        "{:?}\n{yaml}",
+        from_yaml.diagnostics
+    );
+    let graph = ClaimGraph::build(from_yaml.corpus).expect("the YAML loads");
+    let jsonl = super::jsonl::to_jsonl(&graph);
+    let from_jsonl = crate::load::load_text(std::path::Path::new("c.jsonl"), &jsonl);
+    assert!(
+        !from_jsonl.has_errors(),
+        "{:?}\n{jsonl}",
+        from_jsonl.diagnostics
+    );
+    (
+        graph,
+        ClaimGraph::build(from_jsonl.corpus).expect("the JSON Lines load"),
+    )
+}
+
 type Essence = (
     Vec<(String, String)>,
     BTreeSet<(String, String, RelationKind)>,
@@ -142,6 +166,12 @@ proptest! {
         let first = super::json::to_json(&graph);
         let again = ClaimGraph::build(write_and_read(&corpus, Format::Json)).unwrap();
         prop_assert_eq!(super::json::to_json(&again), first);
+    }
+
+    #[test]
+    fn yaml_to_jsonl_keeps_everything(corpus in corpus()) {
+        let (yaml, jsonl) = yaml_then_jsonl(&corpus);
+        prop_assert_eq!(super::json::to_json(&jsonl), super::json::to_json(&yaml));
     }
 
     #[test]
@@ -234,6 +264,13 @@ proptest! {
         let graph = ClaimGraph::build(corpus.clone()).unwrap();
         let again = ClaimGraph::build(write_and_read(&corpus, Format::Json)).unwrap();
         prop_assert_eq!(super::json::to_json(&again), super::json::to_json(&graph));
+    }
+
+    /// Any Unicode in a text, a name, a tag or a note: JSON Lines reads it back.
+    #[test]
+    fn jsonl_keeps_any_text(text in any_text()) {
+        let (yaml, jsonl) = yaml_then_jsonl(&one_claim(&text));
+        prop_assert_eq!(super::json::to_json(&jsonl), super::json::to_json(&yaml));
     }
 
     /// Any Unicode in a claim's text: AIF reads it back.

@@ -22,7 +22,7 @@ use super::file::RawFile;
 use crate::fsutil::ReadError;
 
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8] = b"claimgraph-cache\n";
 
 /// What identifies one version of a file's content.
@@ -78,8 +78,8 @@ pub struct Entry {
     pub path: PathBuf,
     /// The content it was parsed from.
     pub key: Key,
-    /// The parse result.
-    pub raw: RawFile,
+    /// The parse result: one part, or a large JSON Lines file's parts in order.
+    pub raw: Vec<RawFile>,
 }
 
 /// A borrowed entry, for writing without copying the parsed files.
@@ -89,8 +89,9 @@ pub struct EntryRef<'a> {
     pub path: &'a Path,
     /// The content it was parsed from.
     pub key: Key,
-    /// The parse result, already encoded (postcard, as [`Entry::raw`] is stored).
-    pub raw: &'a [u8],
+    /// The parse result's parts, each already encoded (postcard, as [`Entry::raw`] is
+    /// stored).
+    pub raw: Vec<&'a [u8]>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -183,11 +184,13 @@ pub fn encode(entries: &[EntryRef<'_>]) -> Option<Vec<u8>> {
     };
     out = postcard::to_extend(&header, out).ok()?;
     // What postcard writes for a `Vec<Entry>`: the length, then each entry's fields in order,
-    // its file copied as it was encoded.
+    // its file's parts copied as they were encoded.
     out = postcard::to_extend(&entries.len(), out).ok()?;
     for entry in entries {
-        out = postcard::to_extend(&(entry.path, entry.key), out).ok()?;
-        out.extend_from_slice(entry.raw);
+        out = postcard::to_extend(&(entry.path, entry.key, entry.raw.len()), out).ok()?;
+        for part in &entry.raw {
+            out.extend_from_slice(part);
+        }
     }
     Some(out)
 }
@@ -221,13 +224,17 @@ mod tests {
         let entry = EntryRef {
             path: Path::new("a.yaml"),
             key,
-            raw: &encoded,
+            raw: vec![&encoded, &encoded],
         };
         let bytes = encode(&[entry]).unwrap();
         let mut map = decode(&bytes).unwrap();
         let entry = map.remove(Path::new("a.yaml")).unwrap();
         assert_eq!(entry.key, key);
-        entry.raw
+        let mut parts = entry.raw.into_iter();
+        let (first, second) = (parts.next().unwrap(), parts.next().unwrap());
+        assert_eq!(format!("{first:?}"), format!("{second:?}"));
+        assert!(parts.next().is_none());
+        first
     }
 
     #[test]
@@ -247,7 +254,7 @@ mod tests {
                 mtime_ns: 2,
                 hash: 3,
             },
-            raw: &raw,
+            raw: vec![&raw],
         };
         let bytes = encode(&[entry]).unwrap();
         let ours = Header {

@@ -43,32 +43,28 @@ pub fn load_documents(docs: &[(PathBuf, String)]) -> Loaded {
 /// One document parsed, kept to be loaded again without parsing it again.
 #[derive(Debug)]
 pub struct ParsedDocument {
-    packed: Option<Packed>,
+    /// Its parts: one, or a JSON Lines file's chunks; none when it did not parse.
+    packed: Vec<Packed>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl ParsedDocument {
     /// Parses `text`, the document at `path`.
     pub fn new(path: &Path, text: &str) -> ParsedDocument {
-        let (raw, diagnostics) = parse::parse(path, text.as_bytes());
+        let (packed, diagnostics) = parse::parse_packed(path, text.as_bytes());
         ParsedDocument {
-            packed: raw.map(Packed::new),
+            packed,
             diagnostics,
         }
     }
 
     /// The parse to resolve: a copy of the kept one, or (for a file that could not be kept
     /// encoded, which does not happen for a file that parsed) `text` parsed again.
-    fn get(&self, path: &Path, text: &str) -> (Option<Packed>, Vec<Diagnostic>) {
-        match &self.packed {
-            None => (None, self.diagnostics.clone()),
-            Some(packed) => match packed.try_clone() {
-                Some(copy) => (Some(copy), self.diagnostics.clone()),
-                None => {
-                    let (raw, diagnostics) = parse::parse(path, text.as_bytes());
-                    (raw.map(Packed::new), diagnostics)
-                }
-            },
+    fn get(&self, path: &Path, text: &str) -> (Vec<Packed>, Vec<Diagnostic>) {
+        let copies: Option<Vec<Packed>> = self.packed.iter().map(Packed::try_clone).collect();
+        match copies {
+            Some(copies) => (copies, self.diagnostics.clone()),
+            None => parse::parse_packed(path, text.as_bytes()),
         }
     }
 }
@@ -82,9 +78,7 @@ pub fn load_parsed(docs: &[(&PathBuf, &String, &ParsedDocument)]) -> Loaded {
         let (packed, mut diags) = parsed.get(path, text);
         diagnostics.append(&mut diags);
         let id = files.push((*path).clone());
-        if let Some(packed) = packed {
-            raws.push((id, packed));
-        }
+        raws.extend(packed.into_iter().map(|part| (id, part)));
     }
     let (corpus, mut diags) = resolve::resolve(files, raws);
     diagnostics.append(&mut diags);

@@ -6,7 +6,8 @@
 //!
 //! The same structs also go to and from the load cache in a compact binary form: each
 //! hand-written `Deserialize` reads YAML when the format is human-readable and the cache's
-//! shape otherwise (`Deserializer::is_human_readable`).
+//! shape otherwise (`Deserializer::is_human_readable`). JSON claim files are read into them
+//! too, each position then taken from where the value lies in the text (see `json/`).
 
 use std::fmt;
 
@@ -34,6 +35,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
         if !d.is_human_readable() {
             let (value, referenced) = <(T, Pos)>::deserialize(d)?;
             return Ok(At { value, referenced });
+        }
+        if super::json::position::active() {
+            return super::json::position::at(d);
         }
         let s = Spanned::<T>::deserialize(d)?;
         let referenced = Pos {

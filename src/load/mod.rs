@@ -16,6 +16,7 @@ mod diagnostic;
 mod documents;
 pub(crate) mod file;
 pub mod framework;
+mod json;
 mod packed;
 mod parse;
 mod recover;
@@ -114,8 +115,8 @@ impl Loaded {
     }
 }
 
-/// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`
-/// and `*.yml` files in sorted order (hidden entries skipped). Links are followed, but only
+/// Loads claim files. Each path is a file, or a directory walked recursively for `*.yaml`,
+/// `*.yml`, `*.json` and `*.jsonl` files in sorted order (hidden entries skipped). Links are followed, but only
 /// regular files are read, each once however many paths lead to it, and none larger than
 /// [`MAX_FILE_SIZE`] (see [`Options::max_file_size`]). A file named `*.apx`, `*.tgf` or
 /// `*.af` is read as an abstract argumentation framework ([`framework`]): each argument
@@ -271,7 +272,7 @@ fn parse_all(
         .collect();
     let (parsed, keys) = collect(read, use_cache);
     if let Some(cache_file) = cache_file {
-        let stored = keys.iter().filter(|k| k.is_some()).count();
+        let stored = keys.iter().filter(|(_, k)| k.is_some()).count();
         let changed = stored != parsed.hits || had_prior != parsed.hits;
         if changed || !cached.is_empty() {
             write_cache(cache_file, &parsed, &keys);
@@ -280,8 +281,9 @@ fn parse_all(
     parsed
 }
 
-/// Gathers the files read, in order, with the cache key of each file that parsed cleanly.
-fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<Option<cache::Key>>) {
+/// Gathers the files read, in order, with the cache key of each file that parsed cleanly
+/// (by file: a JSON Lines file has several parts).
+fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<(FileId, Option<cache::Key>)>) {
     let mut parsed = Parsed {
         files: Files::default(),
         raws: Vec::new(),
@@ -313,25 +315,24 @@ fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<Option<cache::Key>>
         let key = key.filter(|_| diags.is_empty());
         parsed.diagnostics.append(&mut diags);
         let id = parsed.files.push(path);
-        if let Some(raw) = raw {
-            parsed.raws.push((id, raw));
-            keys.push(key);
+        if !raw.is_empty() {
+            keys.push((id, key));
         }
+        parsed.raws.extend(raw.into_iter().map(|part| (id, part)));
     }
     (parsed, keys)
 }
 
-/// Writes the per-file cache: each file that parsed cleanly, with its key.
-fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[Option<cache::Key>]) {
-    let entries: Vec<cache::EntryRef<'_>> = parsed
-        .raws
+/// Writes the per-file cache: each file that parsed cleanly, with its key and parts.
+fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[(FileId, Option<cache::Key>)]) {
+    let entries: Vec<cache::EntryRef<'_>> = keys
         .iter()
-        .zip(keys)
-        .filter_map(|((id, raw), key)| {
+        .filter_map(|&(id, key)| {
+            let parts = parsed.raws.iter().filter(|(f, _)| *f == id);
             Some(cache::EntryRef {
-                path: parsed.files.path(*id)?,
-                key: (*key)?,
-                raw: raw.encoded()?,
+                path: parsed.files.path(id)?,
+                key: key?,
+                raw: parts.map(|(_, p)| p.encoded()).collect::<Option<_>>()?,
             })
         })
         .collect();
@@ -352,8 +353,9 @@ fn add_input(
     Some(list)
 }
 
-/// Loads one claim document held in memory, as if read from `path`: YAML, or JSON (which is
-/// YAML too), with the same checks and located diagnostics as [`load`].
+/// Loads one claim document held in memory, as if read from `path`: JSON for a `*.json`
+/// path, JSON Lines for `*.jsonl`, YAML otherwise, with the same checks and located
+/// diagnostics as [`load`].
 ///
 /// ```
 /// let text = r#"{"claims": [{"id": "a", "text": "A."}]}"#;
@@ -372,7 +374,8 @@ enum Read {
     /// It was read.
     Parsed {
         path: PathBuf,
-        raw: Option<Packed>,
+        /// The parsed file, in one part or a JSON Lines file's several.
+        raw: Vec<Packed>,
         diags: Vec<Diagnostic>,
         /// Its cache key (with a cache in use).
         key: Option<cache::Key>,
@@ -393,16 +396,16 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool, limit: 
     {
         return Read::Parsed {
             path,
-            raw: Some(Packed::new(prior.raw)),
+            raw: prior.raw.into_iter().map(Packed::new).collect(),
             diags: Vec::new(),
             key: Some(key),
             hit: true,
         };
     }
-    let (raw, diags) = parse::parse(&path, &bytes);
+    let (raw, diags) = parse::parse_packed(&path, &bytes);
     Read::Parsed {
         path,
-        raw: raw.map(Packed::new),
+        raw,
         diags,
         key,
         hit: false,

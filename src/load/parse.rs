@@ -1,5 +1,5 @@
 //! Parsing one file's bytes into a [`RawFile`], turning every YAML and serde error into a
-//! located [`Diagnostic`].
+//! located [`Diagnostic`]; a JSON file goes to `json/` instead.
 //!
 //! Resource limits scale with the file: a node or event needs at least one byte of input, so a
 //! budget proportional to the file's size admits every honest file and rejects alias bombs
@@ -11,21 +11,75 @@ use serde_saphyr::budget::Budget;
 use serde_saphyr::{Error as YamlError, NonFiniteFloatPolicy, Options};
 
 use super::file::{FILE_KEYS, RawFile};
+use super::packed::Packed;
 use super::{Code, Diagnostic, Location};
 use crate::suggest;
 
-/// Parses `bytes`, the content of `path`.
-pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
+/// The syntax a claim file is written in, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Yaml,
+    /// `*.json`: one object with the YAML file's top-level keys.
+    Json,
+    /// `*.jsonl`: one entry per line.
+    JsonLines,
+}
+
+impl Syntax {
+    fn of(path: &Path) -> Syntax {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => Syntax::Json,
+            Some("jsonl") => Syntax::JsonLines,
+            _ => Syntax::Yaml,
+        }
+    }
+}
+
+/// Parses `bytes`, the content of `path`, by the syntax its name says (`*.json`, `*.jsonl`,
+/// otherwise YAML), into packed parts (one, or a large JSON Lines file's chunks, in order).
+pub fn parse_packed(path: &Path, bytes: &[u8]) -> (Vec<Packed>, Vec<Diagnostic>) {
+    let syntax = Syntax::of(path);
+    if syntax == Syntax::Yaml {
+        let (raw, diags) = parse(path, bytes);
+        return (raw.map(Packed::new).into_iter().collect(), diags);
+    }
+    let text = match text_of(path, bytes, str::trim) {
+        Ok(text) => text,
+        Err(d) => return (Vec::new(), vec![d]),
+    };
+    if syntax == Syntax::JsonLines {
+        return super::json::lines::parse(path, text);
+    }
+    let (raw, diags) = super::json::parse_document(path, text);
+    (raw.map(Packed::new).into_iter().collect(), diags)
+}
+
+/// The text of `bytes` without a byte-order mark, or the diagnostic for bytes that are not
+/// UTF-8 or a text that is blank (`trim` takes away what does not count).
+fn text_of<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    trim: impl Fn(&str) -> &str,
+) -> Result<&'a str, Diagnostic> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return (None, vec![not_utf8(path, bytes, e.valid_up_to())]),
+        Err(e) => return Err(not_utf8(path, bytes, e.valid_up_to())),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if is_blank(text) {
+    if trim(text).is_empty() {
         let d = Diagnostic::warning(Code::EmptyFile, Location::file(path), "the file is empty")
             .with_hint("add `claims:` or `sources:`, or delete the file");
-        return (None, vec![d]);
+        return Err(d);
     }
+    Ok(text)
+}
+
+/// Parses `bytes`, the content of `path`, as YAML.
+pub fn parse(path: &Path, bytes: &[u8]) -> (Option<RawFile>, Vec<Diagnostic>) {
+    let text = match text_of(path, bytes, |t| if is_blank(t) { "" } else { t }) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
     match serde_saphyr::from_str_with_options::<RawFile>(text, options(text.len())) {
         Ok(raw) => (Some(raw), Vec::new()),
         Err(e) => {

@@ -21,7 +21,32 @@ pub struct Renderer {
     color: bool,
     /// The text of the files read last, most recent last; `None` for one that could not be
     /// read.
-    files: Vec<(PathBuf, Option<String>)>,
+    files: Vec<(PathBuf, Option<Lines>)>,
+}
+
+/// A file's text with where each line starts, so finding a line does not scan the file (a
+/// JSON Lines file of a million claims may have hundreds of warnings).
+#[derive(Debug)]
+struct Lines {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: String) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// Line `n` (from 0), without its line break.
+    fn get(&self, n: usize) -> Option<&str> {
+        let start = *self.starts.get(n)?;
+        let end = self.starts.get(n + 1).map_or(self.text.len(), |&e| e - 1);
+        let line = self.text.get(start..end)?;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
 }
 
 /// How many files a [`Renderer`] keeps: a diagnostic's own and the others it points to.
@@ -126,7 +151,7 @@ impl Renderer {
                 // the file was loaded under one already.
                 let text = crate::fsutil::read_regular(file, u64::MAX)
                     .ok()
-                    .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned());
+                    .map(|(_, bytes)| Lines::new(String::from_utf8_lossy(&bytes).into_owned()));
                 if self.files.len() == KEPT_FILES {
                     self.files.remove(0);
                 }
@@ -135,8 +160,7 @@ impl Renderer {
             }
         };
         let text = self.files[at].1.as_ref()?;
-        let line = text.lines().nth(line.checked_sub(1)? as usize)?;
-        Some(line.to_string())
+        Some(text.get(line.checked_sub(1)? as usize)?.to_string())
     }
 }
 
@@ -178,6 +202,15 @@ pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_found_as_str_lines_finds_it() {
+        let text = "a\r\nbb\n\nccc\r\nd";
+        let lines = Lines::new(text.to_string());
+        let found: Vec<&str> = (0..5).filter_map(|n| lines.get(n)).collect();
+        assert_eq!(found, text.lines().collect::<Vec<_>>());
+        assert_eq!(lines.get(5), None);
+    }
     use crate::load::Code;
 
     #[test]

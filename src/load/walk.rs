@@ -88,7 +88,7 @@ fn not_regular(path: &Path, meta: &Metadata) -> Diagnostic {
         path.display()
     );
     Diagnostic::error(Code::NotAFile, Location::file(path), msg)
-        .with_hint("remove it, or rename it so that its name does not end in `.yaml` or `.yml`")
+        .with_hint("remove it, or rename it so that its name does not end in `.yaml`, `.yml`, `.json` or `.jsonl`")
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -100,7 +100,7 @@ fn is_hidden(path: &Path) -> bool {
 fn is_claim_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
+        Some("yaml" | "yml" | "json" | "jsonl")
     )
 }
 

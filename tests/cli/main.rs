@@ -19,6 +19,7 @@ mod hostile;
 mod hostile_files;
 mod hostile_sizes;
 mod iccma;
+mod jsonl;
 mod lsp;
 mod query;
 mod report;
