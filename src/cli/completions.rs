@@ -89,6 +89,7 @@ fn corpus() -> crate::model::Corpus {
         progress: None,
         // A completion never fails: an unreadable size setting falls back to the default.
         max_file_size: super::limits::max_file_size().ok().flatten(),
+        reuse: None,
     };
     load::load_with(&[dir], &options).corpus
 }

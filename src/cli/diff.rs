@@ -12,6 +12,7 @@ use super::paint::Paint;
 use super::{Context, Failure, output};
 use crate::diff::{self, Cause, Checkout, Diff, ItemChanges, RevisionError};
 use crate::graph::ClaimGraph;
+use crate::load::Reuse;
 use crate::model::{Rating, Relation};
 use crate::text::visible;
 
@@ -59,11 +60,13 @@ impl Version {
             .map_err(revision_failure)
     }
 
-    fn load(&self, ctx: &Context, spec: &str) -> Result<ClaimGraph, Failure> {
+    /// Loads this version; the first one loaded fills `reuse`, the second draws on it.
+    fn load(&self, ctx: &Context, spec: &str, reuse: &Reuse) -> Result<ClaimGraph, Failure> {
         match self {
-            Version::Path(path) => super::load_graph(ctx, path),
+            Version::Path(path) => super::load_graph_reusing(ctx, path, ctx.cache, Some(reuse)),
             Version::Revision(checkout) => {
-                let graph = super::load_graph_with(ctx, checkout.claims(), false);
+                let claims = checkout.claims();
+                let graph = super::load_graph_reusing(ctx, claims, false, Some(reuse));
                 if matches!(graph, Err(Failure::Invalid)) {
                     super::stderr::note!(
                         "note: these are the claim files of revision `{spec}` ({}), written out under `{}`",
@@ -92,8 +95,10 @@ fn revision_failure(e: RevisionError) -> Failure {
 pub fn run(cli: &Cli, ctx: &Context, args: &DiffArgs) -> Result<(), Failure> {
     let old = Version::open(&args.old, &cli.claims)?;
     let new = Version::open(&args.new, &cli.claims)?;
-    let old_graph = old.load(ctx, &args.old)?;
-    let new_graph = new.load(ctx, &args.new)?;
+    // A file whose bytes are the same in both versions is parsed once.
+    let reuse = Reuse::new();
+    let old_graph = old.load(ctx, &args.old, &reuse)?;
+    let new_graph = new.load(ctx, &args.new, &reuse)?;
     let diff = ctx
         .timings
         .time("diff", || diff::diff(&old_graph, &new_graph));

@@ -200,7 +200,17 @@ pub fn load_graph(ctx: &Context, path: &Path) -> Result<ClaimGraph, Failure> {
 /// [`load_graph`], with the load cache on or off (off for files that are written out for one
 /// run, such as a revision's claim files).
 pub fn load_graph_with(ctx: &Context, path: &Path, cache: bool) -> Result<ClaimGraph, Failure> {
-    let loaded = load_with(ctx, &[path], cache);
+    load_graph_reusing(ctx, path, cache, None)
+}
+
+/// [`load_graph_with`], drawing on (or filling) the parses an earlier load kept in `reuse`.
+pub fn load_graph_reusing(
+    ctx: &Context,
+    path: &Path,
+    cache: bool,
+    reuse: Option<&load::Reuse>,
+) -> Result<ClaimGraph, Failure> {
+    let loaded = load_with(ctx, &[path], cache, reuse);
     if loaded.has_errors() {
         print_diagnostics(ctx, &loaded.diagnostics, loaded.corpus.files.len(), true);
         return Err(Failure::Invalid);
@@ -223,11 +233,16 @@ const PROGRESS_MIN_FILES: usize = 20;
 /// Loads claim files with the cache and progress bar the command line asked for, then keeps
 /// what stood on `--as-of` (after the cache, which keeps the whole corpus).
 pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
-    load_with(ctx, paths, ctx.cache)
+    load_with(ctx, paths, ctx.cache, None)
 }
 
-/// [`load`], with the load cache on or off.
-fn load_with<P: AsRef<Path>>(ctx: &Context, paths: &[P], cache: bool) -> Loaded {
+/// [`load`], with the load cache on or off, and the parses kept by an earlier load.
+fn load_with<P: AsRef<Path>>(
+    ctx: &Context,
+    paths: &[P],
+    cache: bool,
+    reuse: Option<&load::Reuse>,
+) -> Loaded {
     let bar = ctx.progress.then(|| {
         indicatif::ProgressBar::hidden().with_style(
             indicatif::ProgressStyle::with_template(
@@ -251,6 +266,7 @@ fn load_with<P: AsRef<Path>>(ctx: &Context, paths: &[P], cache: bool) -> Loaded 
         cache_dir: cache.then(load::default_cache_dir),
         progress: Some(&report),
         max_file_size: ctx.max_file_size,
+        reuse,
     };
     let mut loaded = load::load_with(paths, &options);
     if let Some(bar) = bar {

@@ -42,6 +42,10 @@ impl Timings {
         } else {
             "cache: off".to_string()
         };
+        let note = match stats.reused {
+            0 => note,
+            n => format!("{note}; {n} reused from the other version"),
+        };
         self.push("read+parse", stats.parse, note);
         self.push("resolve", stats.resolve, String::new());
         if cache {

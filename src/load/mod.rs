@@ -22,6 +22,7 @@ mod parse;
 mod recover;
 mod report;
 mod resolve;
+mod reuse;
 mod snapshot;
 mod view;
 mod walk;
@@ -31,6 +32,7 @@ pub use cache::default_dir as default_cache_dir;
 pub use diagnostic::{Code, Diagnostic, DiagnosticJson, Location, Severity};
 pub use documents::{ParsedDocument, discover, load_documents, load_parsed, read_text};
 pub use report::{Renderer, summary};
+pub use reuse::Reuse;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -63,6 +65,10 @@ pub struct Options<'a> {
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     /// The largest file read, in bytes; `None`: [`MAX_FILE_SIZE`].
     pub max_file_size: Option<u64>,
+    /// Parses kept from an earlier load (`diff`'s first version): the first load given it
+    /// fills it, a later one does not parse again a file whose bytes are the same (see
+    /// `reuse.rs`).
+    pub reuse: Option<&'a Reuse>,
 }
 
 /// The largest claim file read by default: 64 MiB, about 170,000 claims in one file (the
@@ -76,6 +82,7 @@ impl fmt::Debug for Options<'_> {
             .field("cache_dir", &self.cache_dir)
             .field("progress", &self.progress.is_some())
             .field("max_file_size", &self.max_file_size)
+            .field("reuse", &self.reuse.is_some())
             .finish()
     }
 }
@@ -104,6 +111,8 @@ pub struct Stats {
     pub cache_hits: usize,
     /// Files parsed (with a cache in use).
     pub cache_misses: usize,
+    /// Files not parsed because an earlier load ([`Options::reuse`]) parsed the same bytes.
+    pub reused: usize,
     /// Whether the whole corpus came from the cache (nothing parsed or resolved).
     pub corpus_cached: bool,
 }
@@ -167,9 +176,10 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
         frameworks,
         mut diagnostics,
     } = found;
-    let mut parsed = parse_all(yaml, cache_file.as_deref(), options, limit);
+    let mut parsed = parse_all(paths, yaml, cache_file.as_deref(), options, limit);
     let mut read = framework::read_all(frameworks, limit, &mut parsed.files);
     (stats.cache_hits, stats.cache_misses) = (parsed.hits, parsed.misses);
+    stats.reused = parsed.reused;
     diagnostics.append(&mut parsed.diagnostics);
     diagnostics.append(&mut read.diagnostics);
     let inputs = parsed.inputs.take().zip(read.inputs).map(|(mut yaml, af)| {
@@ -242,28 +252,43 @@ struct Parsed {
     /// Files taken from the cache, and parsed with a cache in use.
     hits: usize,
     misses: usize,
+    /// Files taken from [`Options::reuse`].
+    reused: usize,
 }
 
-/// Reads and parses the claim files in parallel, in order, through the per-file cache in
-/// `cache_file` (which is rewritten when anything changed).
-fn parse_all(
+/// Reads and parses the claim files (found under `roots`) in parallel, in order, through the
+/// per-file cache in `cache_file` (which is rewritten when anything changed) and the parses
+/// kept in [`Options::reuse`].
+fn parse_all<P: AsRef<Path>>(
+    roots: &[P],
     yaml: Vec<PathBuf>,
     cache_file: Option<&Path>,
     options: &Options<'_>,
     limit: u64,
 ) -> Parsed {
     let mut cached = cache_file.map(cache::read).unwrap_or_default();
-    let prior: Vec<Option<cache::Entry>> = yaml.iter().map(|p| cached.remove(p)).collect();
-    let had_prior = prior.iter().filter(|p| p.is_some()).count();
+    let drawing = options.reuse.filter(|r| r.is_filled());
+    let kept = drawing.map_or_else(Vec::new, |r| r.take(roots, &yaml));
+    let kept = kept.into_iter().chain(std::iter::repeat_with(|| None));
+    let prior: Vec<Prior> = yaml
+        .iter()
+        .zip(kept)
+        .map(|(p, kept)| Prior {
+            cached: cached.remove(p),
+            kept,
+        })
+        .collect();
+    let had_prior = prior.iter().filter(|p| p.cached.is_some()).count();
     if let Some(report) = options.progress {
         report(Progress::Files(yaml.len()));
     }
     let use_cache = cache_file.is_some();
+    let want_key = use_cache || options.reuse.is_some();
     let read: Vec<Read> = yaml
         .into_par_iter()
         .zip(prior)
         .map(|(path, prior)| {
-            let read = read_one(path, prior, use_cache, limit);
+            let read = read_one(path, prior, want_key, limit);
             if let Some(report) = options.progress {
                 report(Progress::Read);
             }
@@ -278,7 +303,27 @@ fn parse_all(
             write_cache(cache_file, &parsed, &keys);
         }
     }
+    if let Some(reuse) = options.reuse.filter(|r| !r.is_filled()) {
+        keep_all(reuse, roots, &parsed, &keys);
+    }
     parsed
+}
+
+/// Keeps each file that parsed cleanly in `reuse`, for a later load.
+fn keep_all<P: AsRef<Path>>(
+    reuse: &Reuse,
+    roots: &[P],
+    parsed: &Parsed,
+    keys: &[(FileId, Option<cache::Key>)],
+) {
+    for &(id, key) in keys {
+        let parts = parsed.raws.iter().filter(|(f, _)| *f == id);
+        let encoded: Option<Vec<&[u8]>> = parts.map(|(_, p)| p.encoded()).collect();
+        if let (Some(path), Some(key), Some(encoded)) = (parsed.files.path(id), key, encoded) {
+            reuse.keep(roots, path, key, &encoded);
+        }
+    }
+    reuse.fill();
 }
 
 /// Gathers the files read, in order, with the cache key of each file that parsed cleanly
@@ -291,6 +336,7 @@ fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<(FileId, Option<cac
         diagnostics: Vec::new(),
         hits: 0,
         misses: 0,
+        reused: 0,
     };
     let mut keys = Vec::new();
     for r in read {
@@ -308,8 +354,9 @@ fn collect(read: Vec<Read>, use_cache: bool) -> (Parsed, Vec<(FileId, Option<cac
                 hit,
             } => (path, raw, diags, key, hit),
         };
-        parsed.hits += usize::from(hit);
-        parsed.misses += usize::from(use_cache && !hit);
+        parsed.hits += usize::from(hit == Hit::Cache);
+        parsed.misses += usize::from(use_cache && hit != Hit::Cache);
+        parsed.reused += usize::from(hit == Hit::Reused);
         parsed.inputs = add_input(parsed.inputs, &path, key);
         // A file with diagnostics is parsed every time, so its messages are exact.
         let key = key.filter(|_| diags.is_empty());
@@ -379,27 +426,44 @@ enum Read {
         diags: Vec<Diagnostic>,
         /// Its cache key (with a cache in use).
         key: Option<cache::Key>,
-        /// Whether it came from the cache.
-        hit: bool,
+        /// Whether it was parsed, or where its parse came from.
+        hit: Hit,
     },
 }
 
-/// Reads and parses one file, using its `prior` cache entry when the content is unchanged.
-fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool, limit: u64) -> Read {
+/// Where a file's parse came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    /// It was parsed.
+    Parsed,
+    /// The per-file cache.
+    Cache,
+    /// An earlier load ([`Options::reuse`]).
+    Reused,
+}
+
+/// What an earlier run or load kept of one file.
+struct Prior {
+    /// Its entry in the per-file cache.
+    cached: Option<cache::Entry>,
+    /// Its parse in an earlier load ([`Options::reuse`]).
+    kept: Option<reuse::Kept>,
+}
+
+/// Reads and parses one file, using its `prior` parse when the content is unchanged.
+fn read_one(path: PathBuf, prior: Prior, want_key: bool, limit: u64) -> Read {
     let (meta, bytes) = match read_file(&path, limit) {
         Ok(r) => r,
         Err(d) => return Read::Failed(d),
     };
-    let key = use_cache.then(|| cache::Key::of(&bytes, &meta));
-    if let (Some(key), Some(prior)) = (key, prior)
-        && prior.key == key
-    {
+    let key = want_key.then(|| cache::Key::of(&bytes, &meta));
+    if let Some((raw, hit)) = key.and_then(|key| prior.matching(key)) {
         return Read::Parsed {
             path,
-            raw: prior.raw.into_iter().map(Packed::new).collect(),
+            raw: raw.into_iter().map(Packed::new).collect(),
             diags: Vec::new(),
-            key: Some(key),
-            hit: true,
+            key,
+            hit,
         };
     }
     let (raw, diags) = parse::parse_packed(&path, &bytes);
@@ -408,7 +472,17 @@ fn read_one(path: PathBuf, prior: Option<cache::Entry>, use_cache: bool, limit: 
         raw,
         diags,
         key,
-        hit: false,
+        hit: Hit::Parsed,
+    }
+}
+
+impl Prior {
+    /// The parse of the content with `key`, if kept, and where it was kept.
+    fn matching(self, key: cache::Key) -> Option<(Vec<file::RawFile>, Hit)> {
+        if let Some(entry) = self.cached.filter(|e| e.key == key) {
+            return Some((entry.raw, Hit::Cache));
+        }
+        Some((self.kept?.matching(key)?, Hit::Reused))
     }
 }
 

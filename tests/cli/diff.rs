@@ -59,6 +59,31 @@ fn two_directories_as_text() {
 }
 
 #[test]
+fn a_file_the_same_in_both_versions_is_parsed_once() {
+    let dir = versions();
+    let same = "claims:\n  - id: extra\n    text: Extra.\n    by: paper\n";
+    for version in ["old", "new"] {
+        std::fs::write(dir.path().join(version).join("same.yaml"), same).unwrap();
+    }
+    let (_, stderr) = Test::new()
+        .current_dir(dir.path())
+        .args(&["--no-cache", "--timings", "diff", "old", "new"])
+        .stdout(TEXT)
+        .stderr_contains("timings:\n")
+        .run();
+    let reads: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("read+parse"))
+        .collect();
+    assert_eq!(reads.len(), 2, "{stderr}");
+    assert!(reads[0].ends_with("cache: off"), "{stderr}");
+    assert!(
+        reads[1].ends_with("cache: off; 1 reused from the other version"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn text_is_coloured_only_when_asked() {
     let dir = versions();
     let out = assert_cmd::Command::cargo_bin("claimgraph")
