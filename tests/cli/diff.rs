@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::test::Test;
+use crate::test::{Test, copy_dir};
 
 /// `tests/data/diff/VERSION/claims.yaml`: the fixture the manual's examples use too.
 fn fixture(version: &str) -> String {
@@ -254,20 +254,6 @@ fn empty_repository() -> Option<tempfile::TempDir> {
     let dir = tempfile::tempdir().unwrap();
     git(dir.path(), &["init", "-q"]);
     Some(dir)
-}
-
-/// Copies the files of directory `from` (and its subdirectories) into `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The walkthrough (docs/src/walkthrough.md) shows `diff` of its steps 3 and 4 as two

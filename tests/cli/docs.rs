@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::test::root;
+use crate::test::{copy_dir, root};
 
 /// The directory copied into every block's scratch directory, relative to the root.
 const CLAIMS: &str = "claims";
@@ -181,20 +181,6 @@ fn matches(expected: &[String], actual: &[&str]) -> bool {
             };
             same && matches(rest, more)
         }),
-    }
-}
-
-/// Copies the directory `from` into `to`, recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
