@@ -7,7 +7,8 @@ Starts `CLAIMGRAPH lsp --claims CLAIMS_DIR`, initialises it, then times ROUNDS (
 each request on the first claim file's first reference (definition, references, hover, document
 symbols, workspace symbols, completion, prepareRename, rename, code actions) and of an unsaved
 edit until its diagnostics are published (the document parsed again, the corpus resolved, checked
-and evaluated). Prints the median and the maximum of each, in milliseconds; a request the server
+and evaluated), and of a definition request sent right after an edit (answered before or after
+that check). Prints the median and the maximum of each, in milliseconds; a request the server
 does not offer (an older build) is reported and skipped.
 """
 import json
@@ -114,6 +115,32 @@ def main():
             server.until("textDocument/publishDiagnostics", uri)
     median, worst = timed(max(rounds // 4, 3), edit)
     print(f"edit to diagnostics (twice): median {median:.1f} ms, max {worst:.1f} ms")
+
+    # A request sent right after an edit: answered before the edit's check, or after it.
+    answers, first = [], []
+    for _ in range(max(rounds // 4, 3)):
+        for body in (broken, text):
+            server.send(dict(method="textDocument/didChange", params={
+                "textDocument": {"uri": uri, "version": next(versions)},
+                "contentChanges": [{"text": body}]}))
+            server.next_id += 1
+            start = time.perf_counter()
+            server.send(dict(id=server.next_id, method="textDocument/definition", params=at))
+            published = False
+            while True:
+                message = server.read()
+                if message.get("method") == "textDocument/publishDiagnostics" \
+                        and message["params"]["uri"] == uri:
+                    published = True
+                elif message.get("id") == server.next_id and "method" not in message:
+                    answers.append((time.perf_counter() - start) * 1000)
+                    first.append(not published)
+                    break
+            if not published:
+                server.until("textDocument/publishDiagnostics", uri)
+    print(f"definition right after an edit: median {statistics.median(answers):.1f} ms, "
+          f"max {max(answers):.1f} ms, answered before the edit's diagnostics "
+          f"{sum(first)} of {len(first)} times")
     server.request("shutdown", None)
     server.send(dict(method="exit"))
     server.proc.wait()
