@@ -244,7 +244,7 @@ fn from_snapshot(file: &Path, found: &Found, limit: u64) -> Option<(Corpus, Vec<
 /// The claim files read and parsed (or taken from the per-file cache).
 struct Parsed {
     files: Files,
-    /// Each file that parsed, packed.
+    /// Each file that parsed, packed (a JSON Lines file in several parts), in file order.
     raws: Vec<(FileId, Packed)>,
     /// The key of every input, for the snapshot; `None` once one is missing.
     inputs: Option<Vec<snapshot::Input>>,
@@ -309,6 +309,20 @@ fn parse_all<P: AsRef<Path>>(
     parsed
 }
 
+impl Parsed {
+    /// The encoded parts of file `id` (one, or a JSON Lines file's several), if all are
+    /// encoded. `raws` is in file order, so the parts are found by binary search, not by a
+    /// scan per file.
+    fn encoded_parts(&self, id: FileId) -> Option<Vec<&[u8]>> {
+        let start = self.raws.partition_point(|(f, _)| *f < id);
+        let end = self.raws.partition_point(|(f, _)| *f <= id);
+        self.raws[start..end]
+            .iter()
+            .map(|(_, p)| p.encoded())
+            .collect()
+    }
+}
+
 /// Keeps each file that parsed cleanly in `reuse`, for a later load.
 fn keep_all<P: AsRef<Path>>(
     reuse: &Reuse,
@@ -317,8 +331,7 @@ fn keep_all<P: AsRef<Path>>(
     keys: &[(FileId, Option<cache::Key>)],
 ) {
     for &(id, key) in keys {
-        let parts = parsed.raws.iter().filter(|(f, _)| *f == id);
-        let encoded: Option<Vec<&[u8]>> = parts.map(|(_, p)| p.encoded()).collect();
+        let encoded = parsed.encoded_parts(id);
         if let (Some(path), Some(key), Some(encoded)) = (parsed.files.path(id), key, encoded) {
             reuse.keep(roots, path, key, &encoded);
         }
@@ -375,11 +388,10 @@ fn write_cache(cache_file: &Path, parsed: &Parsed, keys: &[(FileId, Option<cache
     let entries: Vec<cache::EntryRef<'_>> = keys
         .iter()
         .filter_map(|&(id, key)| {
-            let parts = parsed.raws.iter().filter(|(f, _)| *f == id);
             Some(cache::EntryRef {
                 path: parsed.files.path(id)?,
                 key: key?,
-                raw: parts.map(|(_, p)| p.encoded()).collect::<Option<_>>()?,
+                raw: parsed.encoded_parts(id)?,
             })
         })
         .collect();
