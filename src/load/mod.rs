@@ -17,6 +17,7 @@ mod documents;
 pub(crate) mod file;
 pub mod framework;
 mod json;
+mod lines;
 mod packed;
 mod parse;
 mod recover;

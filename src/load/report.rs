@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::lines::LineStarts;
 use super::{Diagnostic, Location, Severity};
 use crate::text::visible;
 
@@ -29,22 +30,18 @@ pub struct Renderer {
 #[derive(Debug)]
 struct Lines {
     text: String,
-    starts: Vec<usize>,
+    starts: LineStarts,
 }
 
 impl Lines {
     fn new(text: String) -> Lines {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = LineStarts::new(&text);
         Lines { text, starts }
     }
 
     /// Line `n` (from 0), without its line break.
     fn get(&self, n: usize) -> Option<&str> {
-        let start = *self.starts.get(n)?;
-        let end = self.starts.get(n + 1).map_or(self.text.len(), |&e| e - 1);
-        let line = self.text.get(start..end)?;
+        let line = self.text.get(self.starts.range(n)?)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
     }
 }

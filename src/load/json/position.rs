@@ -13,6 +13,7 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use crate::load::file::{At, Pos};
+use crate::load::lines::LineStarts;
 
 thread_local! {
     /// Whether a JSON text is being parsed on this thread (read on every `At`, so kept apart
@@ -28,8 +29,8 @@ struct Doc {
     len: usize,
     /// The line its first byte is on.
     first_line: u32,
-    /// The offset of each line after the first.
-    line_starts: Vec<usize>,
+    /// Where each of its lines starts.
+    lines: LineStarts,
     /// The text itself when it is not ASCII, to count columns in characters.
     text: Option<String>,
     /// Where the first error inside a value was, when one was.
@@ -40,12 +41,11 @@ struct Doc {
 /// `first_line`): `f` must read `text` itself. Returns what `f` returned and, when a value
 /// failed to parse, where it failed.
 pub fn reading<R>(text: &str, first_line: u32, f: impl FnOnce() -> R) -> (R, Option<Pos>) {
-    let line_starts = line_starts_of(text);
     let doc = Doc {
         start: text.as_ptr() as usize,
         len: text.len(),
         first_line,
-        line_starts,
+        lines: LineStarts::new(text),
         text: (!text.is_ascii()).then(|| text.to_owned()),
         error_at: None,
     };
@@ -65,10 +65,6 @@ impl Drop for Reset {
         ACTIVE.with(|a| a.set(false));
         DOC.with(|d| *d.borrow_mut() = None);
     }
-}
-
-fn line_starts_of(text: &str) -> Vec<usize> {
-    text.match_indices('\n').map(|(i, _)| i + 1).collect()
 }
 
 /// Whether a JSON text is being read on this thread.
@@ -108,8 +104,7 @@ impl Doc {
         let Some(offset) = addr.checked_sub(self.start).filter(|&o| o <= self.len) else {
             return Pos { line: 0, column: 0 };
         };
-        let index = self.line_starts.partition_point(|&s| s <= offset);
-        let line_start = index.checked_sub(1).map_or(0, |i| self.line_starts[i]);
+        let (index, line_start) = self.lines.line_of(offset);
         let column = match &self.text {
             Some(text) => text
                 .get(line_start..offset)
