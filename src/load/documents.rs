@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::packed::Packed;
+use super::packed::{Hold, Packed};
 use super::{Diagnostic, Loaded, MAX_FILE_SIZE, parse, resolve, walk};
 use crate::model::Files;
 
@@ -51,7 +51,7 @@ pub struct ParsedDocument {
 impl ParsedDocument {
     /// Parses `text`, the document at `path`.
     pub fn new(path: &Path, text: &str) -> ParsedDocument {
-        let (packed, diagnostics) = parse::parse_packed(path, text.as_bytes());
+        let (packed, diagnostics) = parse::parse_packed(path, text.as_bytes(), Hold::Encoded);
         ParsedDocument {
             packed,
             diagnostics,
@@ -64,7 +64,7 @@ impl ParsedDocument {
         let copies: Option<Vec<Packed>> = self.packed.iter().map(Packed::try_clone).collect();
         match copies {
             Some(copies) => (copies, self.diagnostics.clone()),
-            None => parse::parse_packed(path, text.as_bytes()),
+            None => parse::parse_packed(path, text.as_bytes(), Hold::Encoded),
         }
     }
 }

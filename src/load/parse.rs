@@ -11,7 +11,7 @@ use serde_saphyr::budget::Budget;
 use serde_saphyr::{Error as YamlError, NonFiniteFloatPolicy, Options};
 
 use super::file::{FILE_KEYS, RawFile};
-use super::packed::Packed;
+use super::packed::{Hold, Packed};
 use super::{Code, Diagnostic, Location};
 use crate::suggest;
 
@@ -36,12 +36,14 @@ impl Syntax {
 }
 
 /// Parses `bytes`, the content of `path`, by the syntax its name says (`*.json`, `*.jsonl`,
-/// otherwise YAML), into packed parts (one, or a large JSON Lines file's chunks, in order).
-pub fn parse_packed(path: &Path, bytes: &[u8]) -> (Vec<Packed>, Vec<Diagnostic>) {
+/// otherwise YAML), into packed parts (one, or a large JSON Lines file's chunks, in order),
+/// each held as `hold` says (a JSON Lines file's chunks are always encoded).
+pub fn parse_packed(path: &Path, bytes: &[u8], hold: Hold) -> (Vec<Packed>, Vec<Diagnostic>) {
     let syntax = Syntax::of(path);
     if syntax == Syntax::Yaml {
         let (raw, diags) = parse(path, bytes);
-        return (raw.map(Packed::new).into_iter().collect(), diags);
+        let held = raw.map(|raw| Packed::hold(raw, hold));
+        return (held.into_iter().collect(), diags);
     }
     let text = match text_of(path, bytes, str::trim) {
         Ok(text) => text,
@@ -51,7 +53,8 @@ pub fn parse_packed(path: &Path, bytes: &[u8]) -> (Vec<Packed>, Vec<Diagnostic>)
         return super::json::lines::parse(path, text);
     }
     let (raw, diags) = super::json::parse_document(path, text);
-    (raw.map(Packed::new).into_iter().collect(), diags)
+    let held = raw.map(|raw| Packed::hold(raw, hold));
+    (held.into_iter().collect(), diags)
 }
 
 /// The text of `bytes` without a byte-order mark, or the diagnostic for bytes that are not
