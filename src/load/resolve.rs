@@ -5,12 +5,13 @@
 //! with a bad id is dropped; a bad value or reference is dropped from its item, which is kept,
 //! so one mistake is reported once and does not cascade.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::str::FromStr;
 
 use super::file::{
     At, Pos, RawCitation, RawClaim, RawFile, RawRelation, RawSource, RawVerdict, RawVerdicts,
-    Scalar,
+    RawView, Scalar,
 };
 use super::packed::Packed;
 use super::{Code, Diagnostic, Location};
@@ -20,7 +21,10 @@ use crate::model::{
 };
 use crate::suggest;
 
+mod declare;
 mod desk;
+
+use declare::Table;
 
 /// What a reference must point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,78 +57,83 @@ enum Declared {
     Invalid,
 }
 
-/// Turns parsed files into a corpus, collecting every problem. Each file is unpacked when its
-/// turn comes and dropped once resolved, so only one is ever held whole.
+/// Turns parsed files into a corpus, collecting every problem. Every id is declared first
+/// (a reference may name an id of a later file); then the files are resolved a few at a time
+/// on every core, each unpacked when its turn comes and dropped once resolved, and their
+/// items appended in file order.
 pub fn resolve(files: Files, mut packed: Vec<(FileId, Packed)>) -> (Corpus, Vec<Diagnostic>) {
-    let mut r = Resolver {
-        files: &files,
-        diags: Vec::new(),
-        table: HashMap::default(),
-        claim_ids: Vec::new(),
-        source_ids: Vec::new(),
-    };
-    let (mut sources, mut claims, mut relations) = (0, 0, 0);
-    let mut broken = Vec::new();
-    for (f, p) in &mut packed {
-        let d = std::mem::take(&mut p.declarations);
-        for (i, (id, at)) in d.ids().enumerate() {
-            let want = if i < d.sources {
-                Want::Source
-            } else {
-                Want::Claim
-            };
-            r.declare(*f, id, at, want);
-        }
-        (sources, claims, relations) = (
-            sources + d.sources,
-            claims + d.claims(),
-            relations + d.relations,
-        );
-        broken.extend(d.broken);
-    }
-    for id in broken {
-        r.table.entry(id).or_insert(Declared::Invalid);
-    }
+    let (table, mut diags, counts) = declare::declare_all(&files, &mut packed);
     // Sized up front: growing vectors of a million claims copies them and touches new pages.
     let mut corpus = Corpus::default();
-    corpus.sources.reserve(sources);
-    corpus.claims.reserve(claims);
-    corpus.relations.reserve(relations);
-    for_each_unpacked(packed, |f, raw| match raw {
-        Ok(raw) => r.file(f, raw, &mut corpus),
-        Err(e) => r.diags.push(unpack_failed(&files, f, &e)),
+    corpus.sources.reserve(counts.sources);
+    corpus.claims.reserve(counts.claims);
+    corpus.relations.reserve(counts.relations);
+    let mut views = Vec::new();
+    for_each_resolved(packed, &files, &table, |part| {
+        corpus.sources.extend(part.sources);
+        corpus.claims.extend(part.claims);
+        corpus.relations.extend(part.relations);
+        views.extend(part.views);
+        diags.extend(part.diags);
     });
+    // Views come last and in order: a view's name is checked against the earlier ones.
+    let mut r = Resolver::new(&files, &table);
+    for (f, view) in views {
+        if let Some(view) = r.view(f, view, &corpus.views) {
+            corpus.views.push(view);
+        }
+    }
     r.mixed_relations(&corpus.relations);
-    let diags = r.diags;
+    diags.append(&mut r.diags);
     corpus.files = files;
     (corpus, diags)
 }
 
-/// How many files may wait unpacked for the resolver: enough to keep both threads busy, few
-/// enough that memory holds a handful of parsed files, not the corpus.
-const UNPACKED_AHEAD: usize = 2;
+/// What one file resolves to, views still unresolved.
+#[derive(Default)]
+struct Part {
+    sources: Vec<Source>,
+    claims: Vec<Claim>,
+    relations: Vec<Relation>,
+    views: Vec<(FileId, RawView)>,
+    diags: Vec<Diagnostic>,
+}
 
-/// Calls `resolve` with each packed file unpacked, in order. The unpacking (about half of
-/// resolving's time) runs on a thread of its own, a few files ahead of the resolver, which
-/// must take the files one at a time and in order.
-fn for_each_unpacked(
+/// How many files are resolved at once: enough to keep every core busy, few enough that
+/// memory holds a handful of parsed files and their items twice, not the corpus.
+const AT_ONCE: usize = 8;
+
+/// Unpacks and resolves the files `AT_ONCE` at a time in parallel, and hands each file's
+/// [`Part`] to `sink` in file order.
+fn for_each_resolved(
     packed: Vec<(FileId, Packed)>,
-    mut resolve: impl FnMut(FileId, Result<RawFile, String>),
+    files: &Files,
+    table: &Table,
+    mut sink: impl FnMut(Part),
 ) {
-    if packed.len() < 2 {
-        return packed.into_iter().for_each(|(f, p)| resolve(f, p.unpack()));
+    let mut packed = packed.into_iter();
+    loop {
+        let batch: Vec<(FileId, Packed)> = packed.by_ref().take(AT_ONCE).collect();
+        if batch.is_empty() {
+            return;
+        }
+        let parts: Vec<Part> = batch
+            .into_par_iter()
+            .map(|(f, p)| {
+                let mut r = Resolver::new(files, table);
+                let mut part = match p.unpack() {
+                    Ok(raw) => r.file(f, raw),
+                    Err(e) => Part {
+                        diags: vec![unpack_failed(files, f, &e)],
+                        ..Part::default()
+                    },
+                };
+                part.diags.append(&mut r.diags);
+                part
+            })
+            .collect();
+        parts.into_iter().for_each(&mut sink);
     }
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(UNPACKED_AHEAD);
-        scope.spawn(move || {
-            for (f, p) in packed {
-                if tx.send((f, p.unpack())).is_err() {
-                    break;
-                }
-            }
-        });
-        rx.into_iter().for_each(|(f, raw)| resolve(f, raw));
-    });
 }
 
 /// The error for a parsed file that could not be read back: a bug, reported rather than hidden.
@@ -141,18 +150,26 @@ fn unpack_failed(files: &Files, f: FileId, e: &str) -> Diagnostic {
 pub(super) struct Resolver<'a> {
     files: &'a Files,
     pub(super) diags: Vec<Diagnostic>,
-    table: HashMap<String, Declared>,
-    claim_ids: Vec<Id>,
-    source_ids: Vec<Id>,
+    table: &'a Table,
 }
 
-impl Resolver<'_> {
+/// Where `len` characters at `at` in file `f` are.
+fn location(files: &Files, f: FileId, at: &Pos, len: usize) -> Location {
+    let path = files.path(f).unwrap_or_else(|| std::path::Path::new("?"));
+    Location::at(path, at.line, at.column, len as u32)
+}
+
+impl<'a> Resolver<'a> {
+    fn new(files: &'a Files, table: &'a Table) -> Resolver<'a> {
+        Resolver {
+            files,
+            diags: Vec::new(),
+            table,
+        }
+    }
+
     pub(super) fn loc(&self, f: FileId, at: &Pos, len: usize) -> Location {
-        let path = self
-            .files
-            .path(f)
-            .unwrap_or_else(|| std::path::Path::new("?"));
-        Location::at(path, at.line, at.column, len as u32)
+        location(self.files, f, at, len)
     }
 
     pub(super) fn loc_of(&self, f: FileId, value: &At<String>) -> Location {
@@ -167,84 +184,34 @@ impl Resolver<'_> {
         }
     }
 
-    /// Resolves the items of one file into `corpus`.
-    fn file(&mut self, f: FileId, raw: RawFile, corpus: &mut Corpus) {
+    /// Resolves the items of one file; its views are left for [`resolve`] to take in order.
+    fn file(&mut self, f: FileId, raw: RawFile) -> Part {
+        let mut part = Part::default();
         for s in raw.sources {
             // A duplicate is still checked, then left out.
             if let Some((source, true)) = self.source(f, s) {
-                corpus.sources.push(source);
+                part.sources.push(source);
             }
         }
         for c in raw.claims {
             if let Some((claim, relations, true)) = self.claim(f, c) {
-                corpus.claims.push(claim);
-                corpus.relations.extend(relations);
+                part.claims.push(claim);
+                part.relations.extend(relations);
             }
         }
         for rel in raw.relations {
             if let Some(rel) = self.relation(f, rel) {
-                corpus.relations.push(rel);
+                part.relations.push(rel);
             }
         }
-        for view in raw.views {
-            if let Some(view) = self.view(f, view, &corpus.views) {
-                corpus.views.push(view);
-            }
-        }
-    }
-
-    fn declare(&mut self, f: FileId, value: &str, at: Pos, want: Want) {
-        let valid = match Id::new(value) {
-            Ok(valid) => valid,
-            Err(e) => {
-                let hint = Id::slugify(value).map(|s| format!("write it as `{s}`"));
-                self.diags.push(
-                    Diagnostic::error(
-                        Code::InvalidId,
-                        self.loc(f, &at, value.chars().count()),
-                        format!("invalid id `{}`: {e}", value),
-                    )
-                    .with_hint_opt(hint),
-                );
-                self.table
-                    .entry(value.to_string())
-                    .or_insert(Declared::Invalid);
-                return;
-            }
-        };
-        match self.table.get(value) {
-            Some(
-                &(Declared::Claim(first_file, first, _) | Declared::Source(first_file, first, _)),
-            ) => {
-                let first = self.loc(first_file, &first, value.chars().count());
-                let d = Diagnostic::error(
-                    Code::DuplicateId,
-                    self.loc(f, &at, value.chars().count()),
-                    format!("duplicate id `{}`", value),
-                )
-                .with_related(first, "first defined here")
-                .with_hint(
-                    "ids must be unique across all files (claims and sources share one id space)",
-                );
-                self.diags.push(d);
-            }
-            _ => {
-                let declared = if want == Want::Claim {
-                    self.claim_ids.push(valid.clone());
-                    Declared::Claim(f, at, valid)
-                } else {
-                    self.source_ids.push(valid.clone());
-                    Declared::Source(f, at, valid)
-                };
-                self.table.insert(value.to_string(), declared);
-            }
-        }
+        part.views = raw.views.into_iter().map(|v| (f, v)).collect();
+        part
     }
 
     /// The id of an item, and whether it is the one declared under that id (not a later
     /// duplicate). `None` for an invalid id.
     fn own_id(&self, f: FileId, id: &At<String>) -> Option<(Id, bool)> {
-        match self.table.get(&id.value) {
+        match self.table.ids.get(&id.value) {
             Some(Declared::Claim(file, at, own) | Declared::Source(file, at, own))
                 if (*file, *at) == (f, id.referenced) =>
             {
@@ -261,15 +228,17 @@ impl Resolver<'_> {
         want: Want,
         field: &str,
     ) -> Option<Id> {
-        let (found, id) = match self.table.get(&value.value) {
+        let (found, id) = match self.table.ids.get(&value.value) {
             Some(Declared::Claim(_, _, id)) => (Want::Claim, id.clone()),
             Some(Declared::Source(_, _, id)) => (Want::Source, id.clone()),
             Some(Declared::Invalid) => return None,
             None => {
                 let candidates: Box<dyn Iterator<Item = &Id>> = match want {
-                    Want::Claim => Box::new(self.claim_ids.iter()),
-                    Want::Source => Box::new(self.source_ids.iter()),
-                    Want::Any => Box::new(self.claim_ids.iter().chain(&self.source_ids)),
+                    Want::Claim => Box::new(self.table.claim_ids.iter()),
+                    Want::Source => Box::new(self.table.source_ids.iter()),
+                    Want::Any => {
+                        Box::new(self.table.claim_ids.iter().chain(&self.table.source_ids))
+                    }
                 };
                 let hint = suggest::hint(&value.value, candidates.map(Id::as_str));
                 let msg = format!("unknown {} `{}` in `{field}`", want.noun(), value.value);
@@ -588,25 +557,73 @@ impl Resolver<'_> {
 mod tests {
     use super::*;
 
-    fn packed(id: &str) -> Packed {
-        let yaml = format!("claims:\n  - id: {id}\n    text: T.\n");
+    fn packed(yaml: &str, hold: crate::load::packed::Hold) -> Packed {
         let path = std::path::Path::new("a.yaml");
-        let (raw, _) = super::super::parse::parse(path, yaml.as_bytes());
-        Packed::new(raw.unwrap_or_default())
+        let (raw, diags) = super::super::parse::parse(path, yaml.as_bytes());
+        assert!(diags.is_empty(), "{diags:?}");
+        Packed::hold(raw.unwrap_or_default(), hold)
+    }
+
+    /// File `i` declares claim `c{i}`, which supports `c{i+1}` (a later file's) and, in file
+    /// 17, an id that is nowhere; files 3 and 30 both define the view `v`.
+    fn corpus_of(n: u32) -> (Files, Vec<(FileId, Packed)>) {
+        use crate::load::packed::Hold;
+        let mut files = Files::default();
+        let packed = (0..n)
+            .map(|i| {
+                let f = files.push(format!("f{i:02}.yaml").into());
+                let target = if i == 17 {
+                    "gone".to_string()
+                } else {
+                    format!("c{}", (i + 1) % n)
+                };
+                let mut yaml =
+                    format!("claims:\n  - id: c{i}\n    text: T.\n    supports: [{target}]\n");
+                if i == 3 || i == 30 {
+                    yaml.push_str("views:\n  - name: v\n    select: {tags: [x]}\n");
+                }
+                let hold = if i % 2 == 0 {
+                    Hold::Encoded
+                } else {
+                    Hold::AsParsed
+                };
+                (f, packed(&yaml, hold))
+            })
+            .collect();
+        (files, packed)
     }
 
     #[test]
-    fn files_reach_the_resolver_unpacked_and_in_order() {
-        let files: Vec<_> = (0..40)
-            .map(|i| (FileId(i), packed(&format!("c{i}"))))
+    fn files_resolved_in_parallel_come_out_in_file_order() {
+        let (files, packed) = corpus_of(40);
+        let (corpus, diags) = resolve(files, packed);
+        let claims: Vec<String> = corpus.claims.iter().map(|c| c.id.to_string()).collect();
+        let want: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        assert_eq!(claims, want);
+        let relations: Vec<(String, String)> = corpus
+            .relations
+            .iter()
+            .map(|r| (r.from.to_string(), r.to.to_string()))
             .collect();
-        let mut seen = Vec::new();
-        for_each_unpacked(files, |f, raw| {
-            let claims = raw.map(|r| r.claims.iter().map(|c| c.id.value.clone()).collect());
-            seen.push((f.0, claims));
-        });
-        let want: Vec<(u32, Result<Vec<String>, String>)> =
-            (0..40).map(|i| (i, Ok(vec![format!("c{i}")]))).collect();
-        assert_eq!(seen, want);
+        let want: Vec<(String, String)> = (0..40)
+            .filter(|&i| i != 17)
+            .map(|i| (format!("c{i}"), format!("c{}", (i + 1) % 40)))
+            .collect();
+        assert_eq!(relations, want);
+        assert_eq!(corpus.views.len(), 1);
+        assert_eq!(corpus.views[0].origin.file, FileId(3));
+        let mut found: Vec<(Code, String)> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| (d.code, d.location.file.display().to_string()))
+            .collect();
+        found.sort();
+        let want = [
+            (Code::UnknownId, "f17.yaml".to_string()),
+            (Code::DuplicateId, "f30.yaml".to_string()),
+        ];
+        let mut want = want.to_vec();
+        want.sort();
+        assert_eq!(found, want, "{diags:?}");
     }
 }
