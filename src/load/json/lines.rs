@@ -23,17 +23,23 @@ pub fn parse(path: &Path, text: &str) -> (Vec<Packed>, Vec<Diagnostic>) {
     if let Some(d) = yaml_file(path, text) {
         return (Vec::new(), vec![d]);
     }
-    let chunks = chunks(text);
-    let parsed: Vec<(RawFile, Vec<Diagnostic>)> = chunks
+    // Each chunk is packed in the thread that parsed it, so only the chunks being parsed are
+    // ever held as parsed structs.
+    let parsed: Vec<(Packed, Vec<Diagnostic>)> = chunks(text)
         .into_par_iter()
-        .map(|(first_line, chunk)| parse_chunk(path, chunk, first_line))
+        .map(|(first_line, chunk)| {
+            let (raw, diags) = parse_chunk(path, chunk, first_line);
+            (Packed::new(raw), diags)
+        })
         .collect();
-    let mut parts = Vec::with_capacity(parsed.len());
     let mut diagnostics = Vec::new();
-    for (raw, mut diags) in parsed {
-        diagnostics.append(&mut diags);
-        parts.push(Packed::new(raw));
-    }
+    let parts = parsed
+        .into_iter()
+        .map(|(part, mut diags)| {
+            diagnostics.append(&mut diags);
+            part
+        })
+        .collect();
     (parts, diagnostics)
 }
 
