@@ -75,7 +75,9 @@ pub struct Options<'a> {
 
 /// The largest claim file read by default: 64 MiB, about 170,000 claims in one file (the
 /// benchmark corpus writes 500 claims, about 185 KB, per file). A larger file is refused with
-/// an error rather than read into memory whole.
+/// an error rather than read into memory whole. A JSON Lines file is never read whole (see
+/// `json/stream.rs`), but the limit applies to it too: what a file costs beside its text (its
+/// parsed claims, its diagnostics, the graph) grows with its size.
 pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
 impl fmt::Debug for Options<'_> {

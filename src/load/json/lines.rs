@@ -1,7 +1,8 @@
 //! `*.jsonl` claim files: one entry of format v1 per line, each an object with a `type`.
 //!
-//! Lines are independent, so a broken line is reported and the others are still read, and a
-//! large file is cut into chunks of whole lines parsed in parallel. Each chunk becomes one
+//! Lines are independent, so a broken line is reported and the others are still read, and
+//! each block of a file (see `stream.rs`) is cut into chunks of whole lines parsed in
+//! parallel. Each chunk becomes one
 //! [`Packed`] part as soon as it is parsed, so a file of a million claims is never held as
 //! parsed structs all at once (see `packed.rs`); the resolver takes a file's parts in order.
 
