@@ -553,8 +553,8 @@ fn read_json_lines(
         }
         std::io::Seek::rewind(&mut file)?;
     }
-    let read = json::stream::read(path, file, json::stream::BLOCK, limit)?;
-    let key = want_key.then(|| cache::Key::hashed(&meta, read.hash));
+    let read = json::stream::read(path, file, json::stream::BLOCK, limit, want_key)?;
+    let key = read.hash.map(|hash| cache::Key::hashed(&meta, hash));
     Ok((read.parts, read.diagnostics, key, Hit::Parsed))
 }
 

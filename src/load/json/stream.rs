@@ -5,7 +5,8 @@
 //! Here the file is read a block at a time (about [`BLOCK`] bytes, cut after a line break);
 //! each block's chunks are parsed and packed in parallel (`lines.rs`) and the block is dropped
 //! before the next is read. Lines are numbered on from block to block, so every position is
-//! the one in the whole file, and the bytes are hashed as they pass, for the load cache's key.
+//! the one in the whole file, and the bytes are hashed as they pass when the load cache (or
+//! `diff`'s reuse of parses) needs the file's key.
 //!
 //! What concerns the whole file is decided as the blocks pass, as it was for the whole text: a
 //! byte that is not UTF-8 anywhere makes that one error the file's only diagnostic, a first
@@ -33,12 +34,12 @@ pub struct Streamed {
     /// Its parsed parts, in line order.
     pub parts: Vec<Packed>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The xxh3 hash of every byte read.
-    pub hash: u64,
+    /// The xxh3 hash of every byte read, when asked for.
+    pub hash: Option<u64>,
 }
 
 /// Reads the `*.jsonl` file `path` from `reader`, a block of about `block` bytes at a time
-/// (more when one line is longer).
+/// (more when one line is longer), hashing its bytes if `hash`.
 ///
 /// # Errors
 /// When reading fails, or the file holds more than `limit` bytes.
@@ -47,16 +48,19 @@ pub fn read(
     mut reader: impl Read,
     block: usize,
     limit: u64,
+    hash: bool,
 ) -> Result<Streamed, ReadError> {
     let mut blocks = Blocks::new(path);
-    let mut hasher = Xxh3::new();
+    let mut hasher = hash.then(Xxh3::new);
     let mut buf = Vec::new();
     let mut size = 0u64;
     loop {
         let before = buf.len();
         buf.reserve(block);
         let n = (&mut reader).take(block as u64).read_to_end(&mut buf)?;
-        hasher.update(&buf[before..]);
+        if let Some(hasher) = &mut hasher {
+            hasher.update(&buf[before..]);
+        }
         size += n as u64;
         if size > limit {
             return Err(ReadError::TooLarge { size, limit });
@@ -76,7 +80,7 @@ pub fn read(
     Ok(Streamed {
         parts,
         diagnostics,
-        hash: hasher.digest(),
+        hash: hasher.map(|h| h.digest()),
     })
 }
 
@@ -194,7 +198,7 @@ mod tests {
     /// What reading `text` in blocks of `block` bytes gives: every item as parsed (with the
     /// positions of its values), the broken ids, and the diagnostics as `line:column message`.
     fn read_in(text: &[u8], block: usize) -> (Vec<String>, Vec<String>, u64) {
-        let read = read(Path::new("a.jsonl"), text, block, u64::MAX).unwrap();
+        let read = read(Path::new("a.jsonl"), text, block, u64::MAX, true).unwrap();
         let mut items = Vec::new();
         for part in read.parts {
             items.extend(
@@ -214,7 +218,7 @@ mod tests {
             let l = &d.location;
             format!("{}:{} {}", l.line, l.column, d.message)
         });
-        (items, diags.collect(), read.hash)
+        (items, diags.collect(), read.hash.unwrap())
     }
 
     /// Reading `text` in blocks of every size up to its length gives what reading it whole
@@ -283,8 +287,10 @@ mod tests {
 
     #[test]
     fn a_file_above_the_limit_is_refused_as_it_is_read() {
-        let e = read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, 100).unwrap_err();
+        let e = read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, 100, false).unwrap_err();
         assert!(matches!(e, ReadError::TooLarge { limit: 100, .. }), "{e:?}");
-        assert!(read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, TEXT.len() as u64).is_ok());
+        let len = TEXT.len() as u64;
+        let read = read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, len, false).unwrap();
+        assert_eq!(read.hash, None);
     }
 }
