@@ -153,4 +153,14 @@ mod tests {
         }
         assert_eq!(expected, 3001);
     }
+
+    #[test]
+    fn a_cut_inside_a_character_still_ends_at_the_next_line_break() {
+        let line = format!("{}\n", "é".repeat(500));
+        let text = line.repeat(3000);
+        assert!(!text.is_char_boundary(CHUNK));
+        let chunks = chunks(&text, 7);
+        assert!(chunks.len() > 1);
+        assert_eq!(chunks[1].0, 7 + chunks[0].1.split('\n').count() as u32);
+    }
 }
