@@ -652,7 +652,10 @@ mod tests {
             },
         );
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(format!("{:?}", plain.corpus), format!("{:?}", cached.corpus));
+        assert_eq!(
+            format!("{:?}", plain.corpus),
+            format!("{:?}", cached.corpus)
+        );
         assert_eq!(plain.diagnostics, cached.diagnostics);
         assert_eq!(plain.diagnostics.len(), 1, "{:?}", plain.diagnostics);
     }
