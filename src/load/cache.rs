@@ -39,6 +39,12 @@ pub struct Key {
 impl Key {
     /// The key of `bytes` just read from a file with `meta`.
     pub fn of(bytes: &[u8], meta: &std::fs::Metadata) -> Key {
+        Key::hashed(meta, xxhash_rust::xxh3::xxh3_64(bytes))
+    }
+
+    /// The key of a file with `meta` whose bytes hash (xxh3) to `hash`: for a file hashed as
+    /// it was read in pieces.
+    pub fn hashed(meta: &std::fs::Metadata, hash: u64) -> Key {
         let mtime_ns = meta
             .modified()
             .ok()
@@ -47,7 +53,7 @@ impl Key {
         Key {
             size: meta.len(),
             mtime_ns,
-            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+            hash,
         }
     }
 
@@ -55,19 +61,28 @@ impl Key {
     /// an error unless it is a regular file of at most `limit` bytes.
     pub fn read(path: &Path, limit: u64) -> Result<Key, ReadError> {
         let (mut file, meta) = crate::fsutil::open_regular(path, limit)?;
+        Ok(Key::of_reader(&mut file, &meta)?)
+    }
+
+    /// The key of what `reader` holds, read in small pieces, for a file with `meta`.
+    ///
+    /// # Errors
+    /// When reading fails.
+    pub fn of_reader(
+        mut reader: impl std::io::Read,
+        meta: &std::fs::Metadata,
+    ) -> std::io::Result<Key> {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
-            match std::io::Read::read(&mut file, &mut buf) {
+            match reader.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => hasher.update(&buf[..n]),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e.into()),
+                Err(e) => return Err(e),
             }
         }
-        let mut key = Key::of(&[], &meta);
-        key.hash = hasher.digest();
-        Ok(key)
+        Ok(Key::hashed(meta, hasher.digest()))
     }
 }
 

@@ -75,7 +75,9 @@ pub struct Options<'a> {
 
 /// The largest claim file read by default: 64 MiB, about 170,000 claims in one file (the
 /// benchmark corpus writes 500 claims, about 185 KB, per file). A larger file is refused with
-/// an error rather than read into memory whole.
+/// an error rather than read into memory whole. A JSON Lines file is never read whole (see
+/// `json/stream.rs`), but the limit applies to it too: what a file costs beside its text (its
+/// parsed claims, its diagnostics, the graph) grows with its size.
 pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
 impl fmt::Debug for Options<'_> {
@@ -493,6 +495,19 @@ fn read_one(
     as_parsed: Option<&AtomicU64>,
     limit: u64,
 ) -> Read {
+    if parse::is_json_lines(&path) {
+        // Read in blocks; its chunks are always encoded, as `parse::parse_packed` says.
+        return match read_json_lines(&path, prior, want_key, limit) {
+            Ok((raw, diags, key, hit)) => Read::Parsed {
+                path,
+                raw,
+                diags,
+                key,
+                hit,
+            },
+            Err(e) => Read::Failed(read_error(&path, e)),
+        };
+    }
     let (meta, bytes) = match read_file(&path, limit) {
         Ok(r) => r,
         Err(d) => return Read::Failed(d),
@@ -517,6 +532,32 @@ fn read_one(
     }
 }
 
+/// What reading a file gives: its parts, diagnostics, cache key (when wanted), and where its
+/// parse came from.
+type ReadParts = (Vec<Packed>, Vec<Diagnostic>, Option<cache::Key>, Hit);
+
+/// Reads and parses a JSON Lines file in blocks (see `json/stream.rs`), using its `prior`
+/// parse when the content is unchanged (found by hashing the file first, when there is one).
+fn read_json_lines(
+    path: &Path,
+    prior: Prior,
+    want_key: bool,
+    limit: u64,
+) -> Result<ReadParts, ReadError> {
+    let (mut file, meta) = crate::fsutil::open_regular(path, limit)?;
+    if want_key && (prior.cached.is_some() || prior.kept.is_some()) {
+        let key = cache::Key::of_reader(&mut file, &meta)?;
+        if let Some((raw, hit)) = prior.matching(key) {
+            let raw = raw.into_iter().map(Packed::new).collect();
+            return Ok((raw, Vec::new(), Some(key), hit));
+        }
+        std::io::Seek::rewind(&mut file)?;
+    }
+    let read = json::stream::read(path, file, json::stream::BLOCK, limit, want_key)?;
+    let key = read.hash.map(|hash| cache::Key::hashed(&meta, hash));
+    Ok((read.parts, read.diagnostics, key, Hit::Parsed))
+}
+
 impl Prior {
     /// The parse of the content with `key`, if kept, and where it was kept.
     fn matching(self, key: cache::Key) -> Option<(Vec<file::RawFile>, Hit)> {
@@ -530,14 +571,19 @@ impl Prior {
 /// A file's metadata and bytes, read through one handle (so they describe the same file), if
 /// it is a regular file of at most `limit` bytes.
 fn read_file(path: &Path, limit: u64) -> Result<(std::fs::Metadata, Vec<u8>), Diagnostic> {
-    crate::fsutil::read_regular(path, limit).map_err(|e| match e {
+    crate::fsutil::read_regular(path, limit).map_err(|e| read_error(path, e))
+}
+
+/// The diagnostic for a file that could not be read.
+fn read_error(path: &Path, e: ReadError) -> Diagnostic {
+    match e {
         ReadError::Io(e) => io_error(path, &e),
         ReadError::NotRegular { .. } => {
             let msg = format!("cannot read `{}`: {e}", path.display());
             Diagnostic::error(Code::NotAFile, Location::file(path), msg)
         }
         ReadError::TooLarge { size, limit } => too_large(path, size, limit),
-    })
+    }
 }
 
 fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {

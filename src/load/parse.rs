@@ -45,13 +45,13 @@ pub fn parse_packed(path: &Path, bytes: &[u8], hold: Hold) -> (Vec<Packed>, Vec<
         let held = raw.map(|raw| Packed::hold(raw, hold));
         return (held.into_iter().collect(), diags);
     }
+    if syntax == Syntax::JsonLines {
+        return super::json::stream::parse(path, bytes);
+    }
     let text = match text_of(path, bytes, str::trim) {
         Ok(text) => text,
         Err(d) => return (Vec::new(), vec![d]),
     };
-    if syntax == Syntax::JsonLines {
-        return super::json::lines::parse(path, text);
-    }
     let (raw, diags) = super::json::parse_document(path, text);
     let held = raw.map(|raw| Packed::hold(raw, hold));
     (held.into_iter().collect(), diags)
@@ -70,11 +70,20 @@ fn text_of<'a>(
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if trim(text).is_empty() {
-        let d = Diagnostic::warning(Code::EmptyFile, Location::file(path), "the file is empty")
-            .with_hint("add `claims:` or `sources:`, or delete the file");
-        return Err(d);
+        return Err(empty_file(path));
     }
     Ok(text)
+}
+
+/// The warning for a file that holds nothing.
+pub(super) fn empty_file(path: &Path) -> Diagnostic {
+    Diagnostic::warning(Code::EmptyFile, Location::file(path), "the file is empty")
+        .with_hint("add `claims:` or `sources:`, or delete the file")
+}
+
+/// Whether `path` names a JSON Lines file, read in blocks (`json/stream.rs`) rather than whole.
+pub(super) fn is_json_lines(path: &Path) -> bool {
+    Syntax::of(path) == Syntax::JsonLines
 }
 
 /// Parses `bytes`, the content of `path`, as YAML.

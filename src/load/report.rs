@@ -6,6 +6,8 @@
 //! file is shown as an escape, never sent to the terminal (the carets still line up).
 
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::lines::LineStarts;
@@ -22,27 +24,32 @@ pub struct Renderer {
     color: bool,
     /// The text of the files read last, most recent last; `None` for one that could not be
     /// read.
-    files: Vec<(PathBuf, Option<Lines>)>,
+    files: Vec<(PathBuf, Option<Lines<File>>)>,
 }
 
-/// A file's text with where each line starts, so finding a line does not scan the file (a
-/// JSON Lines file of a million claims may have hundreds of warnings).
+/// Where a file's lines start, and the open file to read one from, so finding a line neither
+/// scans the file nor holds it: a JSON Lines file of a million claims is hundreds of MB, and
+/// may have hundreds of warnings, rendered after the corpus and graph are built.
 #[derive(Debug)]
-struct Lines {
-    text: String,
+struct Lines<F> {
+    file: F,
     starts: LineStarts,
 }
 
-impl Lines {
-    fn new(text: String) -> Lines {
-        let starts = LineStarts::new(&text);
-        Lines { text, starts }
+impl<F: Read + Seek> Lines<F> {
+    fn read(mut file: F) -> std::io::Result<Lines<F>> {
+        let starts = LineStarts::read(&mut file)?;
+        Ok(Lines { file, starts })
     }
 
-    /// Line `n` (from 0), without its line break.
-    fn get(&self, n: usize) -> Option<&str> {
-        let line = self.text.get(self.starts.range(n)?)?;
-        Some(line.strip_suffix('\r').unwrap_or(line))
+    /// Line `n` (from 0), without its line break; a byte that is not UTF-8 is shown as U+FFFD.
+    fn get(&mut self, n: usize) -> Option<String> {
+        let range = self.starts.range(n)?;
+        let mut bytes = vec![0; range.len()];
+        self.file.seek(SeekFrom::Start(range.start as u64)).ok()?;
+        self.file.read_exact(&mut bytes).ok()?;
+        let line = bytes.strip_suffix(b"\r").unwrap_or(&bytes);
+        Some(String::from_utf8_lossy(line).into_owned())
     }
 }
 
@@ -146,9 +153,9 @@ impl Renderer {
                 // Through the loader's one reading rule, so a file swapped for a pipe or a
                 // device since it was loaded cannot block or flood the renderer. No size limit:
                 // the file was loaded under one already.
-                let text = crate::fsutil::read_regular(file, u64::MAX)
+                let text = crate::fsutil::open_regular(file, u64::MAX)
                     .ok()
-                    .map(|(_, bytes)| Lines::new(String::from_utf8_lossy(&bytes).into_owned()));
+                    .and_then(|(file, _)| Lines::read(file).ok());
                 if self.files.len() == KEPT_FILES {
                     self.files.remove(0);
                 }
@@ -156,8 +163,8 @@ impl Renderer {
                 self.files.len() - 1
             }
         };
-        let text = self.files[at].1.as_ref()?;
-        Some(text.get(line.checked_sub(1)? as usize)?.to_string())
+        let text = self.files[at].1.as_mut()?;
+        text.get(line.checked_sub(1)? as usize)
     }
 }
 
@@ -203,8 +210,8 @@ mod tests {
     #[test]
     fn a_line_is_found_as_str_lines_finds_it() {
         let text = "a\r\nbb\n\nccc\r\nd";
-        let lines = Lines::new(text.to_string());
-        let found: Vec<&str> = (0..5).filter_map(|n| lines.get(n)).collect();
+        let mut lines = Lines::read(std::io::Cursor::new(text)).unwrap();
+        let found: Vec<String> = (0..5).filter_map(|n| lines.get(n)).collect();
         assert_eq!(found, text.lines().collect::<Vec<_>>());
         assert_eq!(lines.get(5), None);
     }

@@ -1,7 +1,8 @@
 //! `*.jsonl` claim files: one entry of format v1 per line, each an object with a `type`.
 //!
-//! Lines are independent, so a broken line is reported and the others are still read, and a
-//! large file is cut into chunks of whole lines parsed in parallel. Each chunk becomes one
+//! Lines are independent, so a broken line is reported and the others are still read, and
+//! each block of a file (see `stream.rs`) is cut into chunks of whole lines parsed in
+//! parallel. Each chunk becomes one
 //! [`Packed`] part as soon as it is parsed, so a file of a million claims is never held as
 //! parsed structs all at once (see `packed.rs`); the resolver takes a file's parts in order.
 
@@ -11,29 +12,33 @@ use rayon::prelude::*;
 
 use super::item::{self, Item};
 use super::{Shape, error, not_an_object, position};
+use crate::load::Diagnostic;
 use crate::load::file::RawFile;
 use crate::load::packed::Packed;
-use crate::load::{Code, Diagnostic};
 
 /// About how many bytes of lines go into one chunk.
 const CHUNK: usize = 1 << 20;
 
-/// Parses a `*.jsonl` file's text into packed parts, in line order.
-pub fn parse(path: &Path, text: &str) -> (Vec<Packed>, Vec<Diagnostic>) {
-    if let Some(d) = yaml_file(path, text) {
-        return (Vec::new(), vec![d]);
-    }
-    let chunks = chunks(text);
-    let parsed: Vec<(RawFile, Vec<Diagnostic>)> = chunks
+/// Parses whole lines of a `*.jsonl` file, the first numbered `first_line`, into packed parts,
+/// in line order. (What concerns the whole file, its encoding and first line, is `stream.rs`'s.)
+pub fn parse(path: &Path, text: &str, first_line: u32) -> (Vec<Packed>, Vec<Diagnostic>) {
+    // Each chunk is packed in the thread that parsed it, so only the chunks being parsed are
+    // ever held as parsed structs.
+    let parsed: Vec<(Packed, Vec<Diagnostic>)> = chunks(text, first_line)
         .into_par_iter()
-        .map(|(first_line, chunk)| parse_chunk(path, chunk, first_line))
+        .map(|(first_line, chunk)| {
+            let (raw, diags) = parse_chunk(path, chunk, first_line);
+            (Packed::new(raw), diags)
+        })
         .collect();
-    let mut parts = Vec::with_capacity(parsed.len());
     let mut diagnostics = Vec::new();
-    for (raw, mut diags) in parsed {
-        diagnostics.append(&mut diags);
-        parts.push(Packed::new(raw));
-    }
+    let parts = parsed
+        .into_iter()
+        .map(|(part, mut diags)| {
+            diagnostics.append(&mut diags);
+            part
+        })
+        .collect();
     (parts, diagnostics)
 }
 
@@ -70,29 +75,26 @@ fn parse_line(path: &Path, line: &str, number: u32) -> Result<Item, Diagnostic> 
     parsed.map_err(|e| error(path, &e, at, line, number))
 }
 
-/// The one error for a file whose first line is YAML: one error, not one per line.
-fn yaml_file(path: &Path, text: &str) -> Option<Diagnostic> {
-    let (number, first) = text
-        .split('\n')
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())?;
-    let d = not_an_object(path, first, number as u32 + 1, Shape::Line)?;
-    (d.code == Code::Syntax).then_some(d)
-}
-
-/// The text cut into chunks of whole lines, each with the number of its first line.
-fn chunks(text: &str) -> Vec<(u32, &str)> {
+/// The text cut into chunks of whole lines, each with the number of its first line (the
+/// text's first is `first_line`).
+fn chunks(text: &str, first_line: u32) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut rest = text;
-    let mut line = 1u32;
+    let mut line = first_line;
     while !rest.is_empty() {
-        let end = match rest.get(CHUNK..).and_then(|tail| tail.find('\n')) {
+        // Bytes, not characters: the cut may fall inside a character, the break after it not.
+        let end = match rest
+            .as_bytes()
+            .get(CHUNK..)
+            .and_then(|t| memchr::memchr(b'\n', t))
+        {
             Some(i) => CHUNK + i + 1,
             None => rest.len(),
         };
         let (chunk, tail) = rest.split_at(end);
         out.push((line, chunk.strip_suffix('\n').unwrap_or(chunk)));
-        line += chunk.bytes().filter(|&b| b == b'\n').count() as u32;
+        let breaks = memchr::memchr_iter(b'\n', chunk.as_bytes()).count();
+        line = line.saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
         rest = tail;
     }
     out
@@ -141,7 +143,7 @@ mod tests {
     fn chunks_are_whole_lines_numbered_from_one() {
         let line = format!("{}\n", "x".repeat(1000));
         let text = line.repeat(3000);
-        let chunks = chunks(&text);
+        let chunks = chunks(&text, 1);
         assert!(chunks.len() > 1);
         let mut expected = 1;
         for (first, chunk) in chunks {
@@ -150,5 +152,15 @@ mod tests {
             expected += chunk.split('\n').count() as u32;
         }
         assert_eq!(expected, 3001);
+    }
+
+    #[test]
+    fn a_cut_inside_a_character_still_ends_at_the_next_line_break() {
+        let line = format!("{}\n", "é".repeat(500));
+        let text = line.repeat(3000);
+        assert!(!text.is_char_boundary(CHUNK));
+        let chunks = chunks(&text, 7);
+        assert!(chunks.len() > 1);
+        assert_eq!(chunks[1].0, 7 + chunks[0].1.split('\n').count() as u32);
     }
 }

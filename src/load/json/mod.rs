@@ -10,6 +10,7 @@
 pub(super) mod item;
 pub(super) mod lines;
 pub(super) mod position;
+pub(super) mod stream;
 
 use std::fmt;
 use std::path::Path;
