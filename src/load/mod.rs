@@ -496,8 +496,8 @@ fn read_one(
     limit: u64,
 ) -> Read {
     if parse::is_json_lines(&path) {
-        // Read in blocks; its chunks are always encoded, as `parse::parse_packed` says.
-        return match read_json_lines(&path, prior, want_key, limit) {
+        // Read in blocks, its chunks held as parsed if the whole file fits the budget.
+        return match read_json_lines(&path, prior, want_key, as_parsed, limit) {
             Ok((raw, diags, key, hit)) => Read::Parsed {
                 path,
                 raw,
@@ -542,6 +542,7 @@ fn read_json_lines(
     path: &Path,
     prior: Prior,
     want_key: bool,
+    as_parsed: Option<&AtomicU64>,
     limit: u64,
 ) -> Result<ReadParts, ReadError> {
     let (mut file, meta) = crate::fsutil::open_regular(path, limit)?;
@@ -553,7 +554,8 @@ fn read_json_lines(
         }
         std::io::Seek::rewind(&mut file)?;
     }
-    let read = json::stream::read(path, file, json::stream::BLOCK, limit, want_key)?;
+    let hold = hold_for(as_parsed, usize::try_from(meta.len()).unwrap_or(usize::MAX));
+    let read = json::stream::read(path, file, json::stream::BLOCK, limit, want_key, hold)?;
     let key = read.hash.map(|hash| cache::Key::hashed(&meta, hash));
     Ok((read.parts, read.diagnostics, key, Hit::Parsed))
 }

@@ -37,7 +37,8 @@ impl Syntax {
 
 /// Parses `bytes`, the content of `path`, by the syntax its name says (`*.json`, `*.jsonl`,
 /// otherwise YAML), into packed parts (one, or a large JSON Lines file's chunks, in order),
-/// each held as `hold` says (a JSON Lines file's chunks are always encoded).
+/// each held as `hold` says (a JSON Lines text in memory is always encoded; files are read
+/// in blocks by `json::stream`).
 pub fn parse_packed(path: &Path, bytes: &[u8], hold: Hold) -> (Vec<Packed>, Vec<Diagnostic>) {
     let syntax = Syntax::of(path);
     if syntax == Syntax::Yaml {

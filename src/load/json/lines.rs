@@ -14,21 +14,27 @@ use super::item::{self, Item};
 use super::{Shape, error, not_an_object, position};
 use crate::load::Diagnostic;
 use crate::load::file::RawFile;
-use crate::load::packed::Packed;
+use crate::load::packed::{Hold, Packed};
 
 /// About how many bytes of lines go into one chunk.
 const CHUNK: usize = 1 << 20;
 
 /// Parses whole lines of a `*.jsonl` file, the first numbered `first_line`, into packed parts,
-/// in line order. (What concerns the whole file, its encoding and first line, is `stream.rs`'s.)
-pub fn parse(path: &Path, text: &str, first_line: u32) -> (Vec<Packed>, Vec<Diagnostic>) {
+/// in line order, held as `hold` says. (What concerns the whole file, its encoding and first
+/// line, is `stream.rs`'s.)
+pub fn parse(
+    path: &Path,
+    text: &str,
+    first_line: u32,
+    hold: Hold,
+) -> (Vec<Packed>, Vec<Diagnostic>) {
     // Each chunk is packed in the thread that parsed it, so only the chunks being parsed are
     // ever held as parsed structs.
     let parsed: Vec<(Packed, Vec<Diagnostic>)> = chunks(text, first_line)
         .into_par_iter()
         .map(|(first_line, chunk)| {
             let (raw, diags) = parse_chunk(path, chunk, first_line);
-            (Packed::new(raw), diags)
+            (Packed::hold(raw, hold), diags)
         })
         .collect();
     let mut diagnostics = Vec::new();

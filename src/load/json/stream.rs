@@ -20,7 +20,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::{Shape, not_an_object};
 use crate::fsutil::ReadError;
-use crate::load::packed::Packed;
+use crate::load::packed::{Hold, Packed};
 use crate::load::parse::{empty_file, not_utf8};
 use crate::load::{Code, Diagnostic};
 
@@ -39,7 +39,7 @@ pub struct Streamed {
 }
 
 /// Reads the `*.jsonl` file `path` from `reader`, a block of about `block` bytes at a time
-/// (more when one line is longer), hashing its bytes if `hash`.
+/// (more when one line is longer), hashing its bytes if `hash`, its parts held as `hold` says.
 ///
 /// # Errors
 /// When reading fails, or the file holds more than `limit` bytes.
@@ -49,8 +49,9 @@ pub fn read(
     block: usize,
     limit: u64,
     hash: bool,
+    hold: Hold,
 ) -> Result<Streamed, ReadError> {
-    let mut blocks = Blocks::new(path);
+    let mut blocks = Blocks::new(path, hold);
     let mut hasher = hash.then(Xxh3::new);
     let mut buf = Vec::new();
     let mut size = 0u64;
@@ -86,7 +87,7 @@ pub fn read(
 
 /// Parses the text of a `*.jsonl` file held in memory (all of it one block).
 pub fn parse(path: &Path, bytes: &[u8]) -> (Vec<Packed>, Vec<Diagnostic>) {
-    let mut blocks = Blocks::new(path);
+    let mut blocks = Blocks::new(path, Hold::Encoded);
     blocks.push(bytes);
     blocks.finish()
 }
@@ -103,12 +104,15 @@ struct Blocks<'a> {
     /// The one error that stands for the whole file (it is not UTF-8, or it is YAML): no more
     /// lines are parsed.
     whole: Option<Diagnostic>,
+    /// How the parsed chunks are held.
+    hold: Hold,
 }
 
 impl<'a> Blocks<'a> {
-    fn new(path: &'a Path) -> Blocks<'a> {
+    fn new(path: &'a Path, hold: Hold) -> Blocks<'a> {
         Blocks {
             path,
+            hold,
             line: 1,
             started: false,
             parts: Vec::new(),
@@ -148,7 +152,7 @@ impl<'a> Blocks<'a> {
         if !self.started && !self.start(text, first) {
             return;
         }
-        let (mut parts, mut diags) = super::lines::parse(self.path, text, first);
+        let (mut parts, mut diags) = super::lines::parse(self.path, text, first, self.hold);
         self.parts.append(&mut parts);
         self.diagnostics.append(&mut diags);
     }
@@ -197,8 +201,8 @@ mod tests {
 
     /// What reading `text` in blocks of `block` bytes gives: every item as parsed (with the
     /// positions of its values), the broken ids, and the diagnostics as `line:column message`.
-    fn read_in(text: &[u8], block: usize) -> (Vec<String>, Vec<String>, u64) {
-        let read = read(Path::new("a.jsonl"), text, block, u64::MAX, true).unwrap();
+    fn read_in(text: &[u8], block: usize, hold: Hold) -> (Vec<String>, Vec<String>, u64) {
+        let read = read(Path::new("a.jsonl"), text, block, u64::MAX, true, hold).unwrap();
         let mut items = Vec::new();
         for part in read.parts {
             items.extend(
@@ -225,11 +229,17 @@ mod tests {
     /// gives, with the same hash; returns that.
     #[track_caller]
     fn same_in_any_blocks(text: &[u8]) -> (Vec<String>, Vec<String>) {
-        let whole = read_in(text, text.len() + 1);
+        let whole = read_in(text, text.len() + 1, Hold::Encoded);
         assert_eq!(whole.2, xxhash_rust::xxh3::xxh3_64(text));
         for block in 1..=text.len() {
-            assert_eq!(read_in(text, block), whole, "blocks of {block} bytes");
+            assert_eq!(
+                read_in(text, block, Hold::Encoded),
+                whole,
+                "blocks of {block} bytes"
+            );
         }
+        let as_parsed = read_in(text, text.len() + 1, Hold::AsParsed);
+        assert_eq!(as_parsed, whole, "held as parsed");
         (whole.0, whole.1)
     }
 
@@ -287,10 +297,26 @@ mod tests {
 
     #[test]
     fn a_file_above_the_limit_is_refused_as_it_is_read() {
-        let e = read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, 100, false).unwrap_err();
+        let e = read(
+            Path::new("a.jsonl"),
+            TEXT.as_bytes(),
+            16,
+            100,
+            false,
+            Hold::Encoded,
+        )
+        .unwrap_err();
         assert!(matches!(e, ReadError::TooLarge { limit: 100, .. }), "{e:?}");
         let len = TEXT.len() as u64;
-        let read = read(Path::new("a.jsonl"), TEXT.as_bytes(), 16, len, false).unwrap();
+        let read = read(
+            Path::new("a.jsonl"),
+            TEXT.as_bytes(),
+            16,
+            len,
+            false,
+            Hold::Encoded,
+        )
+        .unwrap();
         assert_eq!(read.hash, None);
     }
 }
