@@ -28,7 +28,7 @@ struct ShownClaim<'a> {
 
 /// Runs `show`.
 pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
-    let graph = super::load_graph(ctx, &cli.claims)?;
+    let graph = super::load_graph_around(ctx, &cli.claims, &args.id)?;
     let ix = lookup(&graph, &args.id)?;
     let shown = match (graph.get(ix), args.format) {
         (Some(NodeRef::Claim(c)), OutputFormat::Json) => output::json(&ShownClaim {

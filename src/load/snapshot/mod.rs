@@ -8,8 +8,15 @@
 //! (same size and timestamp included) makes it a miss. The bytes after the magic string carry
 //! their own xxh3, so a damaged file is a miss too, as is one written by another build
 //! ([`super::cache::build_stamp`]). Writes are atomic.
+//!
+//! The body is a set of tables whose entries are read one at a time (`body.rs`, `table.rs`):
+//! a command on the whole corpus decodes them all ([`Stored::load`]); `show ID` decodes only
+//! the item's neighbourhood ([`Stored::around`], `around.rs`).
 
+mod around;
+mod body;
 mod records;
+mod table;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -20,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use super::cache::{Key, build_stamp};
 use crate::load::Diagnostic;
 use crate::model::Corpus;
-use records::Body;
+use body::Body;
 
 /// Bumped whenever the stored shape changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8] = b"claimgraph-corpus\n";
 
 /// One input file of a snapshot.
@@ -56,10 +63,21 @@ pub struct Stored {
 }
 
 impl Stored {
+    fn body(&self) -> Option<Body<'_>> {
+        Body::read(self.bytes.get(self.body_at..)?)
+    }
+
     /// The corpus and diagnostics, or `None` when they do not decode.
     pub fn load(self) -> Option<(Corpus, Vec<Diagnostic>)> {
-        let body: Body = postcard::from_bytes(self.bytes.get(self.body_at..)?).ok()?;
-        body.into_loaded()
+        self.body()?.into_loaded()
+    }
+
+    /// The neighbourhood of the item `id` (see `around.rs`) and the number of items in the
+    /// whole corpus, or `None` when the corpus has errors (which are printed from the whole
+    /// load), no item has the id, or the records do not decode.
+    pub fn around(&self, id: &str) -> Option<(Corpus, usize)> {
+        let body = self.body()?;
+        Some((around::around(&body, id)?, body.item_count()))
     }
 }
 
@@ -111,7 +129,7 @@ pub fn encode(inputs: &[Input], corpus: &Corpus, diagnostics: &[Diagnostic]) -> 
     let mut out = [MAGIC, &[0; 8]].concat();
     out = postcard::to_extend(&header, out).ok()?;
     out = postcard::to_extend(inputs, out).ok()?;
-    out = postcard::to_extend(&Body::new(corpus, diagnostics), out).ok()?;
+    out = body::encode(corpus, diagnostics, out)?;
     let hash = xxhash_rust::xxh3::xxh3_64(&out[start..]);
     out[MAGIC.len()..start].copy_from_slice(&hash.to_le_bytes());
     Some(out)
