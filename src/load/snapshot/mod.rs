@@ -191,13 +191,67 @@ mod tests {
     }
 
     #[test]
+    fn the_neighbourhood_of_an_item_is_read_alone() {
+        let before = loaded();
+        let bytes = encode(&inputs(), &before.corpus, &before.diagnostics).unwrap();
+        let stored = decode(bytes).unwrap();
+        // `b` has a warning, no error: it is read around. `x` names `y`; nothing else does.
+        let (corpus, all) = stored.around("x").unwrap();
+        assert_eq!(all, 4);
+        let ids: Vec<&str> = corpus.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!((ids, corpus.claims.len()), (vec!["x", "y"], 1));
+        assert_eq!(corpus.sources[0], before.corpus.sources[0]);
+        assert!(stored.around("z").is_none(), "no such item");
+        let (corpus, _) = stored.around("b").unwrap();
+        assert_eq!(corpus.relations, before.corpus.relations);
+        assert_eq!(corpus.claims[1], before.corpus.claims[1]);
+    }
+
+    /// The snapshot with one byte changed after its magic string and the hash made to match:
+    /// as if written wrongly by this build, which the hash cannot tell.
+    fn rehashed(bytes: &[u8], at: usize) -> Vec<u8> {
+        let mut changed = bytes.to_vec();
+        changed[at] ^= 0xff;
+        let start = MAGIC.len() + 8;
+        let hash = xxhash_rust::xxh3::xxh3_64(&changed[start..]);
+        changed[MAGIC.len()..start].copy_from_slice(&hash.to_le_bytes());
+        changed
+    }
+
+    #[test]
+    fn inconsistent_bytes_with_a_good_hash_never_panic() {
+        let before = loaded();
+        let bytes = encode(&inputs(), &before.corpus, &before.diagnostics).unwrap();
+        let mut refused = 0;
+        for at in MAGIC.len() + 8..bytes.len() {
+            let Some(stored) = decode(rehashed(&bytes, at)) else {
+                refused += 1;
+                continue;
+            };
+            for id in ["a", "b", "x", "y"] {
+                refused += usize::from(stored.around(id).is_none());
+            }
+            refused += usize::from(stored.load().is_none());
+        }
+        assert!(refused > 0);
+    }
+
+    #[test]
     fn damaged_or_foreign_bytes_are_refused() {
         let before = loaded();
         let bytes = encode(&inputs(), &before.corpus, &before.diagnostics).unwrap();
-        let mut flipped = bytes.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 1;
-        assert!(decode(flipped).is_none(), "one bit changed");
+        // The last byte (the data region's length), one in the index before it, one in the
+        // data region (the middle), one in the inputs.
+        for at in [
+            bytes.len() - 1,
+            bytes.len() - 20,
+            bytes.len() / 2,
+            MAGIC.len() + 12,
+        ] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 1;
+            assert!(decode(flipped).is_none(), "one bit changed at {at}");
+        }
         assert!(
             decode(bytes[..bytes.len() - 1].to_vec()).is_none(),
             "truncated"
