@@ -83,7 +83,7 @@ impl<'b, 'a> Ids<'b, 'a> {
         if let Some(id) = self.made.borrow().get(&i) {
             return Some(id.clone());
         }
-        let id = Id::new(self.body.id_text(i)?).ok()?;
+        let id = Id::new(&self.body.id_text(i)?).ok()?;
         self.made.borrow_mut().insert(i, id.clone());
         Some(id)
     }

@@ -2,10 +2,11 @@
 //! so a query about one id decodes that item's neighbourhood (`around.rs`) and a command on
 //! the whole corpus decodes every entry ([`Body::into_loaded`]).
 //!
-//! After the snapshot's inputs come the data region (every table's entries), then the index
-//! (postcard: the files, where each table's entries lie, the items sorted by id, the views and
-//! the diagnostics), then the region's length (`u64`, little-endian). The index goes last so
-//! the records can be written straight into the snapshot's buffer as they are made.
+//! The data region (every table's entries) comes first, after the magic string; the index
+//! (postcard: the files, where each table's entries lie, the items sorted by id, the views, the
+//! diagnostics and the hash of each block of the region, see `region.rs`) after it, at the end
+//! of the snapshot's head. The region goes first so the records can be written straight into
+//! the snapshot's buffer as they are made.
 //!
 //! The tables: every id once (sources, then claims, then ids referred to but not defined);
 //! each item's record (sources, then claims, numbered like their ids); each relation's record;
@@ -21,7 +22,8 @@ use super::records::{
     self, DiagnosticRec, Item, Numbering, Reader, claim_rec, diagnostic_rec, relation_rec,
     source_rec,
 };
-use super::table::{Ends, Region, Table, TableBuf, bytes, u32_at};
+use super::region::{self, Lazy, Region};
+use super::table::{self, Ends, Table, TableBuf, bytes, u32_at};
 use super::views::ViewRec;
 use crate::load::Diagnostic;
 use crate::model::{Corpus, Files, Id, View};
@@ -47,6 +49,17 @@ struct Index<'a> {
     views: &'a [u8],
     #[serde(borrow, serialize_with = "bytes")]
     diagnostics: &'a [u8],
+    #[serde(borrow, serialize_with = "bytes")]
+    blocks: &'a [u8],
+}
+
+/// Where a body's data region is.
+#[derive(Debug, Clone, Copy)]
+pub enum Data<'a> {
+    /// Read whole: every block is checked before any is used.
+    Whole(&'a [u8]),
+    /// Read block by block from the open snapshot, each block checked when it is read.
+    Lazy(&'a Lazy),
 }
 
 /// What touches one item, each list in corpus order: the relations from or to it, and the
@@ -79,13 +92,16 @@ pub struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    /// Reads the body in `bytes` (the snapshot after its inputs), or `None` when its index
-    /// does not decode.
-    pub fn read(bytes: &'a [u8]) -> Option<Body<'a>> {
-        let (rest, len) = bytes.split_last_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        let (data, index) = (rest.get(..len)?, rest.get(len..)?);
+    /// Reads the body whose index is `index` over its data region, or `None` when the index
+    /// does not decode or (read whole) a block of the region does not match its hash.
+    pub fn read(index: &'a [u8], data: Data<'a>) -> Option<Body<'a>> {
         let i: Index<'a> = postcard::from_bytes(index).ok()?;
+        let data = match data {
+            Data::Whole(bytes) => {
+                region::verify(bytes, i.blocks).then_some(Region::Bytes(bytes))?
+            }
+            Data::Lazy(lazy) => Region::Lazy(lazy, i.blocks),
+        };
         Some(Body {
             files: i.files,
             whole_only: i.whole_only,
@@ -106,8 +122,11 @@ impl<'a> Body<'a> {
     }
 
     /// The text of id number `i`.
-    pub fn id_text(&self, i: u32) -> Option<&'a str> {
-        std::str::from_utf8(self.ids.get(i as usize)?).ok()
+    pub fn id_text(&self, i: u32) -> Option<Cow<'a, str>> {
+        match self.ids.get(i as usize)? {
+            Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+            Cow::Owned(bytes) => String::from_utf8(bytes).ok().map(Cow::Owned),
+        }
     }
 
     /// The record of item `i`.
@@ -126,7 +145,7 @@ impl<'a> Body<'a> {
         while low < high {
             let mid = low + (high - low) / 2;
             let i = u32_at(self.by_text, mid)?;
-            match self.id_text(i)?.cmp(id) {
+            match (*self.id_text(i)?).cmp(id) {
                 Ordering::Less => low = mid + 1,
                 Ordering::Greater => high = mid,
                 Ordering::Equal => return Some(i),
@@ -153,7 +172,9 @@ impl<'a> Body<'a> {
     /// The whole corpus and its diagnostics, or `None` when the stored data is inconsistent
     /// (an index out of range, an invalid id or date).
     pub fn into_loaded(self) -> Option<(Corpus, Vec<Diagnostic>)> {
-        let ids = each(0..self.ids.len(), |i| Id::new(self.id_text(i as u32)?).ok())?;
+        let ids = each(0..self.ids.len(), |i| {
+            Id::new(&self.id_text(i as u32)?).ok()
+        })?;
         let r = Reader {
             id: |i: u32| ids.get(i as usize).cloned(),
         };
@@ -250,7 +271,8 @@ fn by_text(ids: &[&str]) -> (Vec<u8>, bool) {
 
 /// The tables as they are written.
 struct Written {
-    region: Region,
+    region: table::RegionBuf,
+    region_len: usize,
     items: TableBuf,
     relations: TableBuf,
     touching: TableBuf,
@@ -260,7 +282,7 @@ struct Written {
 
 /// Writes the tables of `corpus` into a region after `out`.
 fn write_tables<'a>(corpus: &'a Corpus, n: &mut Numbering<'a>, out: Vec<u8>) -> Option<Written> {
-    let mut region = Region::after(out);
+    let mut region = table::RegionBuf::after(out);
     let mut links = Links::new(corpus.sources.len() + corpus.claims.len());
     let mut items = TableBuf::new(&region)?;
     for s in &corpus.sources {
@@ -289,6 +311,7 @@ fn write_tables<'a>(corpus: &'a Corpus, n: &mut Numbering<'a>, out: Vec<u8>) -> 
         ids.push_bytes(&mut region, id.as_bytes())?;
     }
     Some(Written {
+        region_len: region.len()? as usize,
         region,
         items,
         relations,
@@ -298,8 +321,15 @@ fn write_tables<'a>(corpus: &'a Corpus, n: &mut Numbering<'a>, out: Vec<u8>) -> 
     })
 }
 
-/// Appends the body of `corpus` and `diagnostics` to `out`.
-pub fn encode(corpus: &Corpus, diagnostics: &[Diagnostic], out: Vec<u8>) -> Option<Vec<u8>> {
+/// Appends the body of `corpus` and `diagnostics` to `out`: the data region, then `head` (the
+/// snapshot's header and inputs, encoded), then the index. Returns the bytes and where the head
+/// starts.
+pub fn encode(
+    corpus: &Corpus,
+    diagnostics: &[Diagnostic],
+    out: Vec<u8>,
+    head: &[u8],
+) -> Option<(Vec<u8>, usize)> {
     let items = corpus.sources.iter().map(|s| &s.id);
     let mut n = Numbering::new(items.chain(corpus.claims.iter().map(|c| &c.id)));
     let w = write_tables(corpus, &mut n, out)?;
@@ -310,6 +340,9 @@ pub fn encode(corpus: &Corpus, diagnostics: &[Diagnostic], out: Vec<u8>) -> Opti
     let (views, diags) = (postcard::to_stdvec(&views), postcard::to_stdvec(&diags));
     let (views, diags) = (views.ok()?, diags.ok()?);
     let errors = diagnostics.iter().any(Diagnostic::is_error);
+    let mut out = w.region.out;
+    let head_at = out.len();
+    let blocks = region::hashes(&out[out.len() - w.region_len..]);
     let index = Index {
         files: corpus.files.iter().map(|(_, p)| Cow::Borrowed(p)).collect(),
         whole_only: errors || w.dangling || shared,
@@ -321,9 +354,9 @@ pub fn encode(corpus: &Corpus, diagnostics: &[Diagnostic], out: Vec<u8>) -> Opti
         by_text: &by_text,
         views: &views,
         diagnostics: &diags,
+        blocks: &blocks,
     };
-    let len = u64::from(w.region.len()?);
-    let mut out = postcard::to_extend(&index, w.region.out).ok()?;
-    out.extend_from_slice(&len.to_le_bytes());
-    Some(out)
+    out.extend_from_slice(head);
+    out = postcard::to_extend(&index, out).ok()?;
+    Some((out, head_at))
 }

@@ -8,7 +8,12 @@
 //! it. A table read back is checked lazily: [`Table::get`] returns `None` for an entry whose
 //! offsets are out of order or past the end; it never panics.
 
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize, Serializer};
+
+use super::region::Region;
 
 /// Where a table's entries lie in the data region, as stored.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -23,7 +28,7 @@ pub struct Ends<'a> {
 pub struct Table<'a> {
     start: u32,
     ends: &'a [u8],
-    data: &'a [u8],
+    data: Region<'a>,
 }
 
 /// Writes a byte slice as bytes (postcard: the length, then the bytes as they are), so it is
@@ -41,7 +46,7 @@ pub fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
 
 impl<'a> Ends<'a> {
     /// The table these ends describe in `data`.
-    pub fn over(&self, data: &'a [u8]) -> Table<'a> {
+    pub fn over(&self, data: Region<'a>) -> Table<'a> {
         Table {
             start: self.start,
             ends: self.ends,
@@ -57,7 +62,7 @@ impl<'a> Table<'a> {
     }
 
     /// Entry `i`, or `None` when there is none or the stored offsets are inconsistent.
-    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
+    pub fn get(&self, i: usize) -> Option<Cow<'a, [u8]>> {
         let start = match i {
             0 => self.start,
             i => u32_at(self.ends, i - 1)?,
@@ -67,25 +72,25 @@ impl<'a> Table<'a> {
     }
 
     /// Entry `i` decoded with postcard.
-    pub fn decode<T: Deserialize<'a>>(&self, i: usize) -> Option<T> {
-        postcard::from_bytes(self.get(i)?).ok()
+    pub fn decode<T: DeserializeOwned>(&self, i: usize) -> Option<T> {
+        postcard::from_bytes(&self.get(i)?).ok()
     }
 }
 
 /// The data region being written: the snapshot's buffer, whose bytes from `base` on are the
 /// region.
 #[derive(Debug)]
-pub struct Region {
+pub struct RegionBuf {
     /// The whole buffer.
     pub out: Vec<u8>,
     base: usize,
 }
 
-impl Region {
+impl RegionBuf {
     /// A region that starts at the end of `out`.
-    pub fn after(out: Vec<u8>) -> Region {
+    pub fn after(out: Vec<u8>) -> RegionBuf {
         let base = out.len();
-        Region { out, base }
+        RegionBuf { out, base }
     }
 
     /// The region's length so far; `None` past 4 GiB, which offsets cannot address.
@@ -94,7 +99,7 @@ impl Region {
     }
 }
 
-/// A table being written into a [`Region`].
+/// A table being written into a [`RegionBuf`].
 #[derive(Debug)]
 pub struct TableBuf {
     start: u32,
@@ -103,7 +108,7 @@ pub struct TableBuf {
 
 impl TableBuf {
     /// A table whose entries start at the end of `region`.
-    pub fn new(region: &Region) -> Option<TableBuf> {
+    pub fn new(region: &RegionBuf) -> Option<TableBuf> {
         Some(TableBuf {
             start: region.len()?,
             ends: Vec::new(),
@@ -111,19 +116,19 @@ impl TableBuf {
     }
 
     /// Ends the entry written into `region` since the last one.
-    fn end_entry(&mut self, region: &Region) -> Option<()> {
+    fn end_entry(&mut self, region: &RegionBuf) -> Option<()> {
         self.ends.extend_from_slice(&region.len()?.to_le_bytes());
         Some(())
     }
 
     /// Adds an entry of raw bytes.
-    pub fn push_bytes(&mut self, region: &mut Region, bytes: &[u8]) -> Option<()> {
+    pub fn push_bytes(&mut self, region: &mut RegionBuf, bytes: &[u8]) -> Option<()> {
         region.out.extend_from_slice(bytes);
         self.end_entry(region)
     }
 
     /// Adds `value`, encoded with postcard.
-    pub fn push<T: Serialize>(&mut self, region: &mut Region, value: &T) -> Option<()> {
+    pub fn push<T: Serialize>(&mut self, region: &mut RegionBuf, value: &T) -> Option<()> {
         region.out = postcard::to_extend(value, std::mem::take(&mut region.out)).ok()?;
         self.end_entry(region)
     }
@@ -143,7 +148,7 @@ mod tests {
 
     #[test]
     fn entries_read_back_one_by_one() {
-        let mut region = Region::after(b"head".to_vec());
+        let mut region = RegionBuf::after(b"head".to_vec());
         let mut first = TableBuf::new(&region).unwrap();
         first.push_bytes(&mut region, b"ab").unwrap();
         let mut second = TableBuf::new(&region).unwrap();
@@ -151,13 +156,13 @@ mod tests {
         second.push(&mut region, &(7u32, "c")).unwrap();
         let stored = postcard::to_stdvec(&second.ends()).unwrap();
         let ends: Ends<'_> = postcard::from_bytes(&stored).unwrap();
-        let data = &region.out[4..];
+        let data = Region::Bytes(&region.out[4..]);
         let table = ends.over(data);
         assert_eq!(table.len(), 2);
-        assert_eq!(table.get(0), Some(&b""[..]));
-        assert_eq!(table.decode::<(u32, &str)>(1), Some((7, "c")));
+        assert_eq!(table.get(0).as_deref(), Some(&b""[..]));
+        assert_eq!(table.decode::<(u32, String)>(1), Some((7, "c".into())));
         assert_eq!(table.get(2), None);
-        assert_eq!(first.ends().over(data).get(0), Some(&b"ab"[..]));
+        assert_eq!(first.ends().over(data).get(0).as_deref(), Some(&b"ab"[..]));
     }
 
     #[test]
@@ -167,15 +172,15 @@ mod tests {
             start: 0,
             ends: &ends,
         }
-        .over(b"abcdef");
-        assert_eq!(table.get(0), Some(&b"abcde"[..]));
+        .over(Region::Bytes(b"abcdef"));
+        assert_eq!(table.get(0).as_deref(), Some(&b"abcde"[..]));
         assert_eq!(table.get(1), None, "an end before its start");
         assert_eq!(table.get(2), None, "an end past the data");
         let torn = Ends {
             start: 0,
             ends: &ends[..3],
         }
-        .over(b"abc");
+        .over(Region::Bytes(b"abc"));
         assert_eq!(torn.len(), 0);
         assert_eq!(torn.get(0), None);
     }
