@@ -124,6 +124,7 @@ pub enum Region<'a> {
 
 impl<'a> Region<'a> {
     /// The bytes `range`, or `None` when they are out of bounds or their blocks are damaged.
+    #[inline]
     pub fn get(&self, range: Range<usize>) -> Option<Cow<'a, [u8]>> {
         match *self {
             Region::Bytes(bytes) => bytes.get(range).map(Cow::Borrowed),

@@ -38,6 +38,7 @@ pub fn bytes<S: Serializer>(value: &&[u8], s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// The little-endian `u32` at position `i` of `bytes`.
+#[inline]
 pub fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     let at = i.checked_mul(4)?;
     let chunk = bytes.get(at..at.checked_add(4)?)?;
@@ -62,6 +63,7 @@ impl<'a> Table<'a> {
     }
 
     /// Entry `i`, or `None` when there is none or the stored offsets are inconsistent.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Cow<'a, [u8]>> {
         let start = match i {
             0 => self.start,
@@ -72,6 +74,7 @@ impl<'a> Table<'a> {
     }
 
     /// Entry `i` decoded with postcard.
+    #[inline]
     pub fn decode<T: DeserializeOwned>(&self, i: usize) -> Option<T> {
         postcard::from_bytes(&self.get(i)?).ok()
     }
