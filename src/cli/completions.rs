@@ -90,6 +90,7 @@ fn corpus() -> crate::model::Corpus {
         // A completion never fails: an unreadable size setting falls back to the default.
         max_file_size: super::limits::max_file_size().ok().flatten(),
         reuse: None,
+        focus: None,
     };
     load::load_with(&[dir], &options).corpus
 }

@@ -210,7 +210,20 @@ pub fn load_graph_reusing(
     cache: bool,
     reuse: Option<&load::Reuse>,
 ) -> Result<ClaimGraph, Failure> {
-    let loaded = load_with(ctx, &[path], cache, reuse);
+    graph_of(ctx, load_with(ctx, &[path], cache, reuse, None))
+}
+
+/// [`load_graph`] for a command that looks at the item `id` and the items one edge away
+/// (`show`): from a warm cache, the graph holds only them (see [`load::Options::focus`]),
+/// and it is the whole graph otherwise, or with `--as-of` (the dated corpus is a filter of
+/// the whole one).
+pub fn load_graph_around(ctx: &Context, path: &Path, id: &str) -> Result<ClaimGraph, Failure> {
+    let focus = Some(id).filter(|_| ctx.as_of.is_none());
+    graph_of(ctx, load_with(ctx, &[path], ctx.cache, None, focus))
+}
+
+/// The graph of what was loaded; errors are printed and stop the command.
+fn graph_of(ctx: &Context, loaded: Loaded) -> Result<ClaimGraph, Failure> {
     if loaded.has_errors() {
         print_diagnostics(ctx, &loaded.diagnostics, loaded.corpus.files.len(), true);
         return Err(Failure::Invalid);
@@ -233,15 +246,17 @@ const PROGRESS_MIN_FILES: usize = 20;
 /// Loads claim files with the cache and progress bar the command line asked for, then keeps
 /// what stood on `--as-of` (after the cache, which keeps the whole corpus).
 pub fn load<P: AsRef<Path>>(ctx: &Context, paths: &[P]) -> Loaded {
-    load_with(ctx, paths, ctx.cache, None)
+    load_with(ctx, paths, ctx.cache, None, None)
 }
 
-/// [`load`], with the load cache on or off, and the parses kept by an earlier load.
+/// [`load`], with the load cache on or off, the parses kept by an earlier load, and the one
+/// id whose neighbourhood is all the command needs ([`load::Options::focus`]).
 fn load_with<P: AsRef<Path>>(
     ctx: &Context,
     paths: &[P],
     cache: bool,
     reuse: Option<&load::Reuse>,
+    focus: Option<&str>,
 ) -> Loaded {
     let bar = ctx.progress.then(|| {
         indicatif::ProgressBar::hidden().with_style(
@@ -267,6 +282,7 @@ fn load_with<P: AsRef<Path>>(
         progress: Some(&report),
         max_file_size: ctx.max_file_size,
         reuse,
+        focus,
     };
     let mut loaded = load::load_with(paths, &options);
     if let Some(bar) = bar {

@@ -27,10 +27,15 @@ pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes `value` as pretty JSON to standard output.
 pub fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    stdout(&json_text(value))
+}
+
+/// `value` as pretty JSON, ending with a line break.
+pub fn json_text<T: serde::Serialize>(value: &T) -> String {
     let mut text =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    stdout(&text)
+    text
 }
 
 /// `text` safe in a TSV field and on a terminal: tabs, line breaks and other hidden

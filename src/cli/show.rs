@@ -26,29 +26,33 @@ struct ShownClaim<'a> {
     quotes: Vec<QuotePlace>,
 }
 
-/// Runs `show`.
+/// Runs `show`. From a warm cache, the graph holds only the item and its neighbours
+/// (see [`super::load_graph_around`]), which is all [`shown`] reads.
 pub fn run(cli: &Cli, ctx: &Context, args: &ShowArgs) -> Result<(), Failure> {
-    let graph = super::load_graph(ctx, &cli.claims)?;
+    let graph = super::load_graph_around(ctx, &cli.claims, &args.id)?;
     let ix = lookup(&graph, &args.id)?;
-    let shown = match (graph.get(ix), args.format) {
-        (Some(NodeRef::Claim(c)), OutputFormat::Json) => output::json(&ShownClaim {
-            view: ClaimView::new(&graph, ix, c),
+    let printed = output::stdout(&shown(&graph, ix, args.format));
+    super::keep_until_exit(graph);
+    printed
+}
+
+/// What `show` prints about the item at `ix`.
+fn shown(graph: &ClaimGraph, ix: NodeIndex, format: OutputFormat) -> String {
+    match (graph.get(ix), format) {
+        (Some(NodeRef::Claim(c)), OutputFormat::Json) => output::json_text(&ShownClaim {
+            view: ClaimView::new(graph, ix, c),
             quotes: desk::quote_places(graph.corpus(), c)
                 .into_iter()
                 .flatten()
                 .collect(),
         }),
         (Some(NodeRef::Source(s)), OutputFormat::Json) => {
-            output::json(&SourceView::new(&graph, ix, s))
+            output::json_text(&SourceView::new(graph, ix, s))
         }
-        (Some(NodeRef::Claim(c)), OutputFormat::Text) => output::stdout(&claim_text(&graph, ix, c)),
-        (Some(NodeRef::Source(s)), OutputFormat::Text) => {
-            output::stdout(&source_text(&graph, ix, s))
-        }
-        (None, _) => Ok(()),
-    };
-    super::keep_until_exit(graph);
-    shown
+        (Some(NodeRef::Claim(c)), OutputFormat::Text) => claim_text(graph, ix, c),
+        (Some(NodeRef::Source(s)), OutputFormat::Text) => source_text(graph, ix, s),
+        (None, _) => String::new(),
+    }
 }
 
 fn name(graph: &ClaimGraph, ix: NodeIndex) -> String {
@@ -234,5 +238,115 @@ fn defined_at(out: &mut String, graph: &ClaimGraph, origin: crate::model::Origin
             origin.line,
             origin.column
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::load::{self, Options};
+
+    /// For every id of the claims in `dir`: what `show` prints from the neighbourhood a warm
+    /// cache gives is what it prints from the whole graph, as text and as JSON. Returns the
+    /// number of ids.
+    fn same_from_every_neighbourhood(dir: &Path) -> usize {
+        let cache = tempfile::tempdir().unwrap();
+        let load = |focus| {
+            let options = Options {
+                cache_dir: Some(cache.path().to_path_buf()),
+                focus,
+                ..Options::default()
+            };
+            load::load_with(&[dir], &options)
+        };
+        let whole = load(None);
+        assert!(!whole.has_errors(), "{:?}", whole.diagnostics);
+        let whole = ClaimGraph::build(whole.corpus).unwrap();
+        let mut ids: Vec<String> = whole.ids().map(|id| id.to_string()).collect();
+        ids.sort();
+        for id in &ids {
+            let part = load(Some(id));
+            let (read, all) = part.stats.focused.unwrap();
+            assert!(read <= all, "{id}");
+            let part = ClaimGraph::build(part.corpus).unwrap();
+            for format in [OutputFormat::Text, OutputFormat::Json] {
+                let shown_from = |g: &ClaimGraph| shown(g, g.node(id).unwrap(), format);
+                assert_eq!(shown_from(&part), shown_from(&whole), "{id} {format:?}");
+            }
+        }
+        ids.len()
+    }
+
+    #[test]
+    fn every_id_of_the_article_shows_the_same_from_its_neighbourhood() {
+        let claims = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        assert!(same_from_every_neighbourhood(&claims) > 100);
+    }
+
+    /// Every kind of edge, both ways (see `tests/data/neighbourhood/claims.yaml`).
+    #[test]
+    fn every_kind_of_edge_shows_the_same_from_its_neighbourhood() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/neighbourhood");
+        assert_eq!(same_from_every_neighbourhood(&dir), 6);
+    }
+
+    /// A random corpus: `n` claims over `n / 4` sources, each source maybe part of another,
+    /// each claim with a speaker, citations (some of one source twice), a verdict whose
+    /// evidence names claims and sources, supports and contradicts, and relations with a
+    /// strength and a note.
+    fn random_corpus(n: usize, seed: u64) -> String {
+        let mut rng = seed;
+        let mut below = |k: usize| {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (rng >> 33) as usize % k.max(1)
+        };
+        let sources = (n / 4).max(1);
+        let mut out = String::from("sources:\n");
+        for s in 0..sources {
+            let _ = writeln!(out, "  - id: s{s}\n    name: Source {s}");
+            if s > 0 && below(2) == 0 {
+                let _ = writeln!(out, "    part_of: s{}", below(s));
+            }
+        }
+        out.push_str("claims:\n");
+        for i in 0..n {
+            let (by, cited) = (below(sources), below(sources));
+            let _ = writeln!(out, "  - id: c{i}\n    text: Claim {i}.\n    by: s{by}");
+            let _ = writeln!(out, "    sources: [s{by}, s{cited}, s{cited}]");
+            if below(3) == 0 {
+                let (e, s) = (below(n), below(sources));
+                let _ = writeln!(
+                    out,
+                    "    verdict: {{rating: false, by: s{s}, evidence: [c{e}, s{s}]}}"
+                );
+            }
+            if i > 0 {
+                let _ = writeln!(out, "    supports: [c{}]", below(i));
+            }
+        }
+        out.push_str("relations:\n");
+        for _ in 0..n / 2 {
+            let (a, b) = (below(n), below(n));
+            if a != b {
+                let _ = writeln!(
+                    out,
+                    "  - {{from: c{a}, to: c{b}, kind: contradicts, strength: 0.5, note: N.}}"
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_id_of_random_corpora_shows_the_same_from_its_neighbourhood() {
+        for seed in 0..4 {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("a.yaml"), random_corpus(40, seed)).unwrap();
+            assert_eq!(same_from_every_neighbourhood(dir.path()), 50);
+        }
     }
 }

@@ -32,7 +32,9 @@ impl Timings {
     /// Records the phases of a load.
     pub fn load(&self, stats: &Stats, cache: bool) {
         self.push("discover", stats.discover, String::new());
-        let note = if stats.corpus_cached {
+        let note = if let Some((read, all)) = stats.focused {
+            format!("cache: corpus unchanged; {read} of {all} items read")
+        } else if stats.corpus_cached {
             "cache: corpus unchanged".to_string()
         } else if cache {
             format!(

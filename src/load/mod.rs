@@ -71,6 +71,11 @@ pub struct Options<'a> {
     /// fills it, a later one does not parse again a file whose bytes are the same (see
     /// `reuse.rs`).
     pub reuse: Option<&'a Reuse>,
+    /// Only the neighbourhood of this id is wanted (`show ID`): when the corpus comes from
+    /// the snapshot, has no errors and has an item with the id, [`Loaded::corpus`] holds just
+    /// that item, the items one edge away and the relations between them, and no warnings
+    /// ([`Stats::focused`]); otherwise the whole corpus, as without it.
+    pub focus: Option<&'a str>,
 }
 
 /// The largest claim file read by default: 64 MiB, about 170,000 claims in one file (the
@@ -87,6 +92,7 @@ impl fmt::Debug for Options<'_> {
             .field("progress", &self.progress.is_some())
             .field("max_file_size", &self.max_file_size)
             .field("reuse", &self.reuse.is_some())
+            .field("focus", &self.focus)
             .finish()
     }
 }
@@ -119,6 +125,8 @@ pub struct Stats {
     pub reused: usize,
     /// Whether the whole corpus came from the cache (nothing parsed or resolved).
     pub corpus_cached: bool,
+    /// When only [`Options::focus`]'s neighbourhood was read: its items, and the corpus's.
+    pub focused: Option<(usize, usize)>,
 }
 
 impl Loaded {
@@ -163,15 +171,16 @@ pub fn load_with<P: AsRef<Path>>(paths: &[P], options: &Options<'_>) -> Loaded {
         .as_deref()
         .filter(|_| found.diagnostics.is_empty())
         .map(snapshot::file_for);
-    if let Some((corpus, diagnostics)) = snapshot_file
+    if let Some(cached) = snapshot_file
         .as_deref()
-        .and_then(|file| from_snapshot(file, &found, limit))
+        .and_then(|file| from_snapshot(file, &found, limit, options.focus))
     {
         stats.parse = start.elapsed();
         stats.corpus_cached = true;
+        stats.focused = cached.focused;
         return Loaded {
-            corpus,
-            diagnostics,
+            corpus: cached.corpus,
+            diagnostics: cached.diagnostics,
             stats,
         };
     }
@@ -235,14 +244,36 @@ impl Found {
     }
 }
 
-/// The corpus and diagnostics of the snapshot in `file`, when every input is as it was.
-fn from_snapshot(file: &Path, found: &Found, limit: u64) -> Option<(Corpus, Vec<Diagnostic>)> {
+/// What a load took from the snapshot.
+struct Cached {
+    corpus: Corpus,
+    diagnostics: Vec<Diagnostic>,
+    /// See [`Stats::focused`].
+    focused: Option<(usize, usize)>,
+}
+
+/// The corpus and diagnostics of the snapshot in `file`, when every input is as it was: the
+/// neighbourhood of `focus` when it can be read alone, else the whole corpus.
+fn from_snapshot(file: &Path, found: &Found, limit: u64, focus: Option<&str>) -> Option<Cached> {
     let stored = snapshot::open(file)?;
     let inputs: Vec<&PathBuf> = found.yaml.iter().chain(&found.frameworks).collect();
     if !snapshot::is_current(&stored, &inputs, limit) {
         return None;
     }
-    stored.load()
+    if let Some((corpus, all)) = focus.and_then(|id| stored.around(id)) {
+        let items = corpus.sources.len() + corpus.claims.len();
+        return Some(Cached {
+            corpus,
+            diagnostics: Vec::new(),
+            focused: Some((items, all)),
+        });
+    }
+    let (corpus, diagnostics) = stored.load()?;
+    Some(Cached {
+        corpus,
+        diagnostics,
+        focused: None,
+    })
 }
 
 /// The claim files read and parsed (or taken from the per-file cache).

@@ -7,6 +7,9 @@ mod build;
 mod cache;
 mod commands;
 mod completions;
+#[path = "../../benches/corpus/mod.rs"]
+#[allow(dead_code)]
+mod corpus;
 mod desk;
 mod diff;
 mod docs;
@@ -25,6 +28,7 @@ mod query;
 mod report;
 mod review;
 mod schema;
+mod show_warm;
 mod test;
 mod testdata;
 mod tools;

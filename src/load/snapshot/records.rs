@@ -1,7 +1,7 @@
-//! The compact shape a resolved corpus and its diagnostics take in the corpus cache.
+//! The compact shape each item, relation and diagnostic takes in the corpus cache.
 //!
 //! Every id is written once, in one table (sources, then claims, then any id referred to but
-//! not defined); items and references hold indices into it. Reading makes each id's text once
+//! not defined; see `body.rs`); records hold indices into it. Reading makes each id's text once
 //! and clones it for every reference, as resolving does, so the graph can index ids by address
 //! ([`crate::model::Id::addr`]). Keywords are stored as their index in the enum's `ALL` list.
 //!
@@ -14,24 +14,11 @@ use std::path::Path;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use super::views::ViewRec;
 use crate::load::{Code, Diagnostic, Location, Severity};
 use crate::model::{
-    Archive, Citation, Claim, Corpus, Date, FileId, Files, Id, Origin, Rating, Relation,
-    RelationKind, Source, SourceKind, Verdict,
+    Archive, Citation, Claim, Date, FileId, Id, Origin, Rating, Relation, RelationKind, Source,
+    SourceKind, Verdict,
 };
-
-/// A corpus and its diagnostics, as stored.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Body<'a> {
-    files: Vec<Cow<'a, Path>>,
-    ids: Vec<Cow<'a, str>>,
-    sources: Vec<SourceRec<'a>>,
-    claims: Vec<ClaimRec<'a>>,
-    relations: Vec<RelationRec<'a>>,
-    views: Vec<ViewRec>,
-    diagnostics: Vec<DiagnosticRec<'a>>,
-}
 
 type Pos = (u32, u32, u32);
 
@@ -42,7 +29,7 @@ type CitationRec<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>, Pos, Po
 type ArchiveRec<'a> = (Cow<'a, str>, Option<Cow<'a, str>>, Pos, Pos);
 
 #[derive(Debug, Serialize, Deserialize)]
-struct SourceRec<'a> {
+pub struct SourceRec<'a> {
     name: Cow<'a, str>,
     kind: Option<u8>,
     description: Option<Cow<'a, str>>,
@@ -56,7 +43,7 @@ struct SourceRec<'a> {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct ClaimRec<'a> {
+pub struct ClaimRec<'a> {
     text: Cow<'a, str>,
     by: Option<u32>,
     sources: Vec<CitationRec<'a>>,
@@ -69,7 +56,7 @@ struct ClaimRec<'a> {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct VerdictRec<'a> {
+pub struct VerdictRec<'a> {
     rating: u8,
     by: Option<u32>,
     date: Option<Cow<'a, str>>,
@@ -78,9 +65,9 @@ struct VerdictRec<'a> {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct RelationRec<'a> {
-    from: u32,
-    to: u32,
+pub struct RelationRec<'a> {
+    pub from: u32,
+    pub to: u32,
     kind: u8,
     strength: Option<f64>,
     note: Option<Cow<'a, str>>,
@@ -90,16 +77,83 @@ struct RelationRec<'a> {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct LocationRec<'a>(Cow<'a, Path>, u32, u32, u32);
+pub struct LocationRec<'a>(Cow<'a, Path>, u32, u32, u32);
 
 #[derive(Debug, Serialize, Deserialize)]
-struct DiagnosticRec<'a> {
+pub struct DiagnosticRec<'a> {
     location: LocationRec<'a>,
     error: bool,
     code: u8,
     message: Cow<'a, str>,
     hint: Option<Cow<'a, str>>,
     related: Vec<(LocationRec<'a>, Cow<'a, str>)>,
+}
+
+/// An item's record: a source's or a claim's.
+#[derive(Debug)]
+pub enum Item<'a> {
+    /// A source.
+    Source(SourceRec<'a>),
+    /// A claim.
+    Claim(ClaimRec<'a>),
+}
+
+impl Item<'_> {
+    /// The items it names with an edge of the graph.
+    pub fn edges(&self) -> Vec<u32> {
+        match self {
+            Item::Source(s) => s.edges(),
+            Item::Claim(c) => c.edges(),
+        }
+    }
+
+    /// Drops the edge references to items `keep` refuses.
+    pub fn keep_edges(&mut self, keep: impl Fn(u32) -> bool) {
+        match self {
+            Item::Source(s) => s.keep_edges(keep),
+            Item::Claim(c) => c.keep_edges(keep),
+        }
+    }
+}
+
+impl SourceRec<'_> {
+    /// The items this source names with an edge of the graph (`part_of`).
+    pub fn edges(&self) -> Vec<u32> {
+        self.part_of.into_iter().collect()
+    }
+
+    /// Drops the edge references to items `keep` refuses.
+    pub fn keep_edges(&mut self, keep: impl Fn(u32) -> bool) {
+        self.part_of = self.part_of.filter(|&p| keep(p));
+    }
+}
+
+impl ClaimRec<'_> {
+    /// The items this claim names with an edge of the graph, as `ClaimGraph::build` links
+    /// them: its speaker, each cited source, and its current verdict's reviewer and evidence
+    /// (not the history's, which are no edges).
+    pub fn edges(&self) -> Vec<u32> {
+        let cited = self.sources.iter().map(|c| c.0);
+        let verdict = self.verdict.iter();
+        let reviewer = verdict.clone().filter_map(|v| v.by);
+        let evidence = verdict.flat_map(|v| v.evidence.iter().copied());
+        self.by
+            .into_iter()
+            .chain(cited)
+            .chain(reviewer)
+            .chain(evidence)
+            .collect()
+    }
+
+    /// Drops the edge references (those of [`ClaimRec::edges`]) to items `keep` refuses.
+    pub fn keep_edges(&mut self, keep: impl Fn(u32) -> bool) {
+        self.by = self.by.filter(|&b| keep(b));
+        self.sources.retain(|c| keep(c.0));
+        if let Some(v) = &mut self.verdict {
+            v.by = v.by.filter(|&b| keep(b));
+            v.evidence.retain(|&e| keep(e));
+        }
+    }
 }
 
 /// The index of `value` in `all`.
@@ -130,14 +184,16 @@ fn owned(value: Option<Cow<'_, str>>) -> Option<String> {
 
 /// Numbers ids while a corpus is written: by address first (ids from the loader share their
 /// text), by text otherwise; ids that name no item go at the end of the table.
-struct Numbering<'a> {
+pub struct Numbering<'a> {
     by_addr: HashMap<usize, u32>,
     by_text: HashMap<&'a str, u32>,
-    ids: Vec<Cow<'a, str>>,
+    /// Every id numbered, in number order.
+    pub ids: Vec<&'a str>,
 }
 
 impl<'a> Numbering<'a> {
-    fn new(items: impl Iterator<Item = &'a Id>) -> Numbering<'a> {
+    /// Numbers `items` (sources, then claims) from 0.
+    pub fn new(items: impl Iterator<Item = &'a Id>) -> Numbering<'a> {
         let mut n = Numbering {
             by_addr: HashMap::default(),
             by_text: HashMap::default(),
@@ -147,7 +203,7 @@ impl<'a> Numbering<'a> {
             let i = n.ids.len() as u32;
             n.by_addr.insert(id.addr(), i);
             n.by_text.entry(id.as_str()).or_insert(i);
-            n.ids.push(Cow::Borrowed(id.as_str()));
+            n.ids.push(id.as_str());
         }
         n
     }
@@ -159,7 +215,7 @@ impl<'a> Numbering<'a> {
         let next = self.ids.len() as u32;
         let i = *self.by_text.entry(id.as_str()).or_insert(next);
         if i == next {
-            self.ids.push(Cow::Borrowed(id.as_str()));
+            self.ids.push(id.as_str());
         }
         i
     }
@@ -169,76 +225,7 @@ impl<'a> Numbering<'a> {
     }
 }
 
-impl<'a> Body<'a> {
-    /// The stored shape of `corpus` and `diagnostics`, borrowing their text.
-    pub fn new(corpus: &'a Corpus, diagnostics: &'a [Diagnostic]) -> Body<'a> {
-        let Corpus {
-            files,
-            sources,
-            claims,
-            relations,
-            views,
-        } = corpus;
-        let mut n = Numbering::new(
-            sources
-                .iter()
-                .map(|s| &s.id)
-                .chain(claims.iter().map(|c| &c.id)),
-        );
-        let sources = sources.iter().map(|s| source_rec(s, &mut n)).collect();
-        let claims = claims.iter().map(|c| claim_rec(c, &mut n)).collect();
-        let relations = relations.iter().map(|r| relation_rec(r, &mut n)).collect();
-        Body {
-            files: files.iter().map(|(_, p)| Cow::Borrowed(p)).collect(),
-            ids: n.ids,
-            sources,
-            claims,
-            relations,
-            views: views.iter().map(ViewRec::new).collect(),
-            diagnostics: diagnostics.iter().map(diagnostic_rec).collect(),
-        }
-    }
-
-    /// The corpus and diagnostics back, or `None` when the stored data is inconsistent (an
-    /// index out of range, an invalid id or date).
-    pub fn into_loaded(self) -> Option<(Corpus, Vec<Diagnostic>)> {
-        let ids = self
-            .ids
-            .iter()
-            .map(|s| Id::new(s).ok())
-            .collect::<Option<Vec<Id>>>()?;
-        let r = Reader { ids: &ids };
-        let mut files = Files::default();
-        for path in self.files {
-            files.push(path.into_owned());
-        }
-        // Sources and claims are numbered in one sequence, sources first.
-        let mut number = 0..;
-        let sources = map_all(self.sources, |s| r.source(number.next()?, s))?;
-        let claims = map_all(self.claims, |c| r.claim(number.next()?, c))?;
-        let relations = map_all(self.relations, |rel| r.relation(rel))?;
-        let diagnostics = self
-            .diagnostics
-            .into_iter()
-            .map(diagnostic)
-            .collect::<Option<Vec<_>>>()?;
-        let views = self
-            .views
-            .into_iter()
-            .map(ViewRec::into_view)
-            .collect::<Option<Vec<_>>>()?;
-        let corpus = Corpus {
-            files,
-            sources,
-            claims,
-            relations,
-            views,
-        };
-        Some((corpus, diagnostics))
-    }
-}
-
-fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
+pub fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
     let Source {
         id: _,
         name,
@@ -266,7 +253,7 @@ fn source_rec<'a>(s: &'a Source, n: &mut Numbering<'a>) -> SourceRec<'a> {
     }
 }
 
-fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
+pub fn claim_rec<'a>(c: &'a Claim, n: &mut Numbering<'a>) -> ClaimRec<'a> {
     let Claim {
         id: _,
         text,
@@ -328,7 +315,7 @@ fn verdict_rec<'a>(v: &'a Verdict, n: &mut Numbering<'a>) -> VerdictRec<'a> {
     }
 }
 
-fn relation_rec<'a>(r: &'a Relation, n: &mut Numbering<'a>) -> RelationRec<'a> {
+pub fn relation_rec<'a>(r: &'a Relation, n: &mut Numbering<'a>) -> RelationRec<'a> {
     let Relation {
         from,
         to,
@@ -366,7 +353,7 @@ fn archive_rec(a: &Archive) -> ArchiveRec<'_> {
     )
 }
 
-fn diagnostic_rec(d: &Diagnostic) -> DiagnosticRec<'_> {
+pub fn diagnostic_rec(d: &Diagnostic) -> DiagnosticRec<'_> {
     let Diagnostic {
         location,
         severity,
@@ -393,7 +380,7 @@ fn location(l: LocationRec<'_>) -> Location {
     Location::at(file.into_owned(), line, column, len)
 }
 
-fn diagnostic(d: DiagnosticRec<'_>) -> Option<Diagnostic> {
+pub fn diagnostic(d: DiagnosticRec<'_>) -> Option<Diagnostic> {
     let code = *Code::ALL.get(usize::from(d.code))?;
     let location = location(d.location);
     let mut out = if d.error {
@@ -410,23 +397,25 @@ fn diagnostic(d: DiagnosticRec<'_>) -> Option<Diagnostic> {
     Some(out)
 }
 
-/// Turns records back into the model, sharing each id.
-struct Reader<'a> {
-    ids: &'a [Id],
+/// Turns records back into the model, sharing each id: `id` gives the id numbered `i` (a
+/// clone of one `Id` per number), or `None` when there is no such number.
+pub struct Reader<F> {
+    pub id: F,
 }
 
-impl Reader<'_> {
+impl<F: Fn(u32) -> Option<Id>> Reader<F> {
     fn id(&self, i: u32) -> Option<Id> {
-        self.ids.get(i as usize).cloned()
+        (self.id)(i)
     }
 
     fn ids(&self, all: Vec<u32>) -> Option<Vec<Id>> {
         all.into_iter().map(|i| self.id(i)).collect()
     }
 
-    fn source(&self, i: usize, s: SourceRec<'_>) -> Option<Source> {
+    /// Item `i`, a source.
+    pub fn source(&self, i: u32, s: SourceRec<'_>) -> Option<Source> {
         Some(Source {
-            id: self.ids.get(i)?.clone(),
+            id: self.id(i)?,
             name: s.name.into_owned(),
             kind: keyword(SourceKind::ALL, s.kind)?,
             description: owned(s.description),
@@ -445,7 +434,8 @@ impl Reader<'_> {
         })
     }
 
-    fn claim(&self, i: usize, c: ClaimRec<'_>) -> Option<Claim> {
+    /// Item `i`, a claim.
+    pub fn claim(&self, i: u32, c: ClaimRec<'_>) -> Option<Claim> {
         let sources = c
             .sources
             .into_iter()
@@ -460,7 +450,7 @@ impl Reader<'_> {
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Claim {
-            id: self.ids.get(i)?.clone(),
+            id: self.id(i)?,
             text: c.text.into_owned(),
             by: maybe(c.by, |b| self.id(b))?,
             sources,
@@ -483,7 +473,8 @@ impl Reader<'_> {
         })
     }
 
-    fn relation(&self, r: RelationRec<'_>) -> Option<Relation> {
+    /// A relation.
+    pub fn relation(&self, r: RelationRec<'_>) -> Option<Relation> {
         Some(Relation {
             from: self.id(r.from)?,
             to: self.id(r.to)?,
@@ -497,12 +488,11 @@ impl Reader<'_> {
     }
 }
 
-/// An optional stored value read back: `Some(None)` when absent, `None` when `read` fails.
 /// Reads every record, or `None` at the first that fails, into a vector of exactly the
 /// records' number. Collecting through `Option` does not know the length, so it grows the
 /// vector by doubling, or keeps the records' own larger buffer in place: at a million claims,
 /// hundreds of megabytes never used.
-fn map_all<T, U>(records: Vec<T>, mut read: impl FnMut(T) -> Option<U>) -> Option<Vec<U>> {
+pub fn map_all<T, U>(records: Vec<T>, mut read: impl FnMut(T) -> Option<U>) -> Option<Vec<U>> {
     let mut out = Vec::with_capacity(records.len());
     for record in records {
         out.push(read(record)?);
@@ -510,6 +500,7 @@ fn map_all<T, U>(records: Vec<T>, mut read: impl FnMut(T) -> Option<U>) -> Optio
     Some(out)
 }
 
+/// An optional stored value read back: `Some(None)` when absent, `None` when `read` fails.
 fn maybe<T, U>(value: Option<T>, read: impl FnOnce(T) -> Option<U>) -> Option<Option<U>> {
     match value {
         None => Some(None),
