@@ -14,6 +14,11 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
+#[path = "support/plain.rs"]
+mod plain;
+
+use plain::{Citation, Verdict};
+
 /// One line: the union of the entries' keys, tagged by `type` (the fastest typed shape; an
 /// internally tagged enum would buffer every object first).
 #[derive(Deserialize)]
@@ -54,29 +59,6 @@ enum Kind {
     Claim,
     Relation,
     View,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum Citation {
-    Short(String),
-    Long {
-        source: String,
-        quote: Option<String>,
-        locator: Option<String>,
-    },
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Verdict {
-    rating: String,
-    by: Option<String>,
-    date: Option<String>,
-    note: Option<String>,
-    #[serde(default)]
-    evidence: Vec<String>,
 }
 
 fn main() -> ExitCode {

@@ -18,6 +18,11 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
+#[path = "support/plain.rs"]
+mod plain;
+
+use plain::{Citation, Verdict};
+
 #[derive(Deserialize)]
 #[allow(dead_code)]
 struct File {
@@ -57,29 +62,6 @@ struct Claim {
     supports: Vec<String>,
     #[serde(default)]
     contradicts: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum Citation {
-    Short(String),
-    Long {
-        source: String,
-        quote: Option<String>,
-        locator: Option<String>,
-    },
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Verdict {
-    rating: String,
-    by: Option<String>,
-    date: Option<String>,
-    note: Option<String>,
-    #[serde(default)]
-    evidence: Vec<String>,
 }
 
 #[derive(Deserialize)]
