@@ -508,8 +508,7 @@ const AS_PARSED_BYTES: u64 = 64 << 20;
 
 /// Takes `len` bytes from the `as_parsed` budget if it has them: whether the file they belong
 /// to may be held as parsed.
-fn hold_for(as_parsed: Option<&AtomicU64>, len: usize) -> Hold {
-    let len = len as u64;
+fn hold_for(as_parsed: Option<&AtomicU64>, len: u64) -> Hold {
     let taken = as_parsed.is_some_and(|left| {
         left.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| l.checked_sub(len))
             .is_ok()
@@ -547,13 +546,13 @@ fn read_one(
     if let Some((raw, hit)) = key.and_then(|key| prior.matching(key)) {
         return Read::Parsed {
             path,
-            raw: raw.into_iter().map(Packed::new).collect(),
+            raw,
             diags: Vec::new(),
             key,
             hit,
         };
     }
-    let (raw, diags) = parse::parse_packed(&path, &bytes, hold_for(as_parsed, bytes.len()));
+    let (raw, diags) = parse::parse_packed(&path, &bytes, hold_for(as_parsed, bytes.len() as u64));
     Read::Parsed {
         path,
         raw,
@@ -580,24 +579,25 @@ fn read_json_lines(
     if want_key && (prior.cached.is_some() || prior.kept.is_some()) {
         let key = cache::Key::of_reader(&mut file, &meta)?;
         if let Some((raw, hit)) = prior.matching(key) {
-            let raw = raw.into_iter().map(Packed::new).collect();
             return Ok((raw, Vec::new(), Some(key), hit));
         }
         std::io::Seek::rewind(&mut file)?;
     }
-    let hold = hold_for(as_parsed, usize::try_from(meta.len()).unwrap_or(usize::MAX));
+    let hold = hold_for(as_parsed, meta.len());
     let read = json::stream::read(path, file, json::stream::BLOCK, limit, want_key, hold)?;
     let key = read.hash.map(|hash| cache::Key::hashed(&meta, hash));
     Ok((read.parts, read.diagnostics, key, Hit::Parsed))
 }
 
 impl Prior {
-    /// The parse of the content with `key`, if kept, and where it was kept.
-    fn matching(self, key: cache::Key) -> Option<(Vec<file::RawFile>, Hit)> {
-        if let Some(entry) = self.cached.filter(|e| e.key == key) {
-            return Some((entry.raw, Hit::Cache));
-        }
-        Some((self.kept?.matching(key)?, Hit::Reused))
+    /// The parse of the content with `key`, if kept, packed again (the cache and the reuse
+    /// store the encoded bytes), and where it was kept.
+    fn matching(self, key: cache::Key) -> Option<(Vec<Packed>, Hit)> {
+        let (raw, hit) = match self.cached.filter(|e| e.key == key) {
+            Some(entry) => (entry.raw, Hit::Cache),
+            None => (self.kept?.matching(key)?, Hit::Reused),
+        };
+        Some((raw.into_iter().map(Packed::new).collect(), hit))
     }
 }
 
@@ -660,7 +660,7 @@ mod tests {
     #[test]
     fn files_are_held_as_parsed_while_the_budget_lasts() {
         let budget = AtomicU64::new(100);
-        let holds: Vec<Hold> = [60, 50, 40, 1]
+        let holds: Vec<Hold> = [60u64, 50, 40, 1]
             .into_iter()
             .map(|len| hold_for(Some(&budget), len))
             .collect();

@@ -138,10 +138,9 @@ fn for_each_resolved(
 
 /// The error for a parsed file that could not be read back: a bug, reported rather than hidden.
 fn unpack_failed(files: &Files, f: FileId, e: &str) -> Diagnostic {
-    let path = files.path(f).unwrap_or_else(|| std::path::Path::new("?"));
     Diagnostic::error(
         Code::Io,
-        Location::file(path),
+        Location::file(path_of(files, f)),
         format!("internal error: the parsed file could not be read back ({e})"),
     )
     .with_hint("this is a bug in claimgraph; please report it with the file")
@@ -153,10 +152,14 @@ pub(super) struct Resolver<'a> {
     table: &'a Table,
 }
 
+/// The path of file `f`, or `?` for a file the corpus does not know (a bug, still located).
+fn path_of(files: &Files, f: FileId) -> &std::path::Path {
+    files.path(f).unwrap_or_else(|| std::path::Path::new("?"))
+}
+
 /// Where `len` characters at `at` in file `f` are.
 fn location(files: &Files, f: FileId, at: &Pos, len: usize) -> Location {
-    let path = files.path(f).unwrap_or_else(|| std::path::Path::new("?"));
-    Location::at(path, at.line, at.column, len as u32)
+    Location::at(path_of(files, f), at.line, at.column, len as u32)
 }
 
 impl<'a> Resolver<'a> {
@@ -545,11 +548,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn origin_loc(&self, o: Origin, len: usize) -> Location {
-        let path = self
-            .files
-            .path(o.file)
-            .unwrap_or_else(|| std::path::Path::new("?"));
-        Location::at(path, o.line, o.column, len as u32)
+        Location::at(path_of(self.files, o.file), o.line, o.column, len as u32)
     }
 }
 

@@ -34,19 +34,22 @@ pub fn declare_all(
     files: &Files,
     packed: &mut [(FileId, Packed)],
 ) -> (Table, Vec<Diagnostic>, Counts) {
+    let counts = packed.iter().fold(Counts::default(), |c, (_, p)| {
+        let d = &p.declarations;
+        Counts {
+            sources: c.sources + d.sources,
+            claims: c.claims + d.claims(),
+            relations: c.relations + d.relations,
+        }
+    });
     // Sized up front: growing a table of a million ids rehashes (and rereads) every key again
     // at each doubling.
-    let (sources, claims) = packed.iter().fold((0, 0), |(s, c), (_, p)| {
-        let d = &p.declarations;
-        (s + d.sources, c + d.claims())
-    });
     let mut table = Table {
-        ids: HashMap::with_capacity_and_hasher(sources + claims, Default::default()),
-        claim_ids: Vec::with_capacity(claims),
-        source_ids: Vec::with_capacity(sources),
+        ids: HashMap::with_capacity_and_hasher(counts.sources + counts.claims, Default::default()),
+        claim_ids: Vec::with_capacity(counts.claims),
+        source_ids: Vec::with_capacity(counts.sources),
     };
     let mut diags = Vec::new();
-    let mut counts = Counts::default();
     let mut broken = Vec::new();
     for (f, p) in packed {
         let d = std::mem::take(&mut p.declarations);
@@ -60,9 +63,6 @@ pub fn declare_all(
                 diags.push(diag);
             }
         }
-        counts.sources += d.sources;
-        counts.claims += d.claims();
-        counts.relations += d.relations;
         broken.extend(d.broken);
     }
     for id in broken {
